@@ -1,0 +1,40 @@
+// npm run --silent ask -- --jsonl : one request per line on stdin, one response per line on stdout.
+// Without --jsonl: the words on the command line are one question, answered as readable text.
+import { createInterface } from "node:readline";
+import { createGuide } from "../../knowledge/guide";
+import { parseAskLine, parseAskRequest } from "../../knowledge/requests";
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const guide = await createGuide();
+  if (!args.includes("--jsonl")) {
+    const lang = args.indexOf("--lang") >= 0 ? args[args.indexOf("--lang") + 1] : undefined;
+    const text = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--lang").join(" ");
+    const parsed = parseAskRequest({ text, lang });
+    if (!parsed.ok) {
+      process.stderr.write(parsed.error.message + "\n");
+      process.exitCode = 2;
+      return;
+    }
+    const r = guide.ask(parsed.value);
+    process.stdout.write(r.answer + "\n");
+    return;
+  }
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (line.trim() === "") continue;
+    const parsed = parseAskLine(line);
+    let out: unknown;
+    try {
+      out = parsed.ok ? guide.ask(parsed.value) : { error: parsed.error };
+    } catch {
+      out = { error: { code: "internal_error", message: "This question could not be answered." } };
+    }
+    process.stdout.write(JSON.stringify(out) + "\n");
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`reitti ask: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

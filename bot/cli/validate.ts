@@ -1,0 +1,19 @@
+// npm run validate: every content file against its schema, cross-references, LIITE 1 coverage, locales.
+import { ContentError } from "../../knowledge/load";
+import { checkLocales } from "../../knowledge/locales-check";
+import { validateContent } from "../../knowledge/validate";
+
+try {
+  const { kb, problems } = validateContent();
+  const localeProblems = checkLocales();
+  const all = [...problems, ...localeProblems.errors];
+  for (const w of localeProblems.warnings) process.stderr.write(`warning: ${w}\n`);
+  if (all.length > 0) {
+    process.stderr.write("The content has errors:\n" + all.map((p) => `  - ${p}\n`).join(""));
+    process.exit(1);
+  }
+  process.stdout.write(`content ok: ${kb.services.size} services, ${kb.channels.size} channels, ${kb.sections.size} plan sections\n`);
+} catch (e) {
+  process.stderr.write((e instanceof ContentError ? e.message : `validate: ${(e as Error).message}`) + "\n");
+  process.exit(1);
+}

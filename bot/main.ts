@@ -1,0 +1,15 @@
+import { createGuide } from "../knowledge/guide";
+import { log } from "./log";
+import { createServer } from "./server";
+
+async function main(): Promise<void> {
+  const guide = await createGuide();
+  const app = createServer({ guide });
+  const port = Number(process.env.PORT ?? 3978);
+  app.listen(port, () => log("listening", { url: `http://localhost:${port}` }));
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`Reitti could not start: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,53 @@
+import type { Service } from "./load";
+import type { Translate } from "./i18n";
+import { channelName, inLang, serviceTitle, targetName } from "./localize";
+import type { Route } from "./route";
+import type { Lang } from "./schema";
+
+/** The sourced contact lines of the target channel, and its caution where a source is old. */
+function contactLines(route: Route, lang: Lang, t: Translate): string[] {
+  if (route.target.type !== "channel") return [];
+  const c = route.target.channel;
+  const lines: string[] = [];
+  const how = c.how && inLang(c.how, lang);
+  if (how) lines.push(how);
+  for (const contact of c.contacts) {
+    if (contact.type === "Phone" && contact.number) lines.push(t("answer:phone", { number: contact.number }));
+    if (contact.type === "ServiceLocation" && contact.address) lines.push(t("answer:address", { address: contact.address }));
+  }
+  const web = c.contacts.find((x) => x.type === "WebPage");
+  if (web && web.type === "WebPage") lines.push(t("answer:web", { url: web.url }));
+  for (const h of c.hours) {
+    const text = inLang(h.text, lang);
+    if (text) lines.push(text);
+  }
+  const caution = c.caution && inLang(c.caution, lang);
+  if (caution) lines.push(caution);
+  return lines;
+}
+
+/** What the plan says about who delivers it: the service's own summary, or the delivery phrases. */
+function deliverySentence(s: Service, lang: Lang, t: Translate): string {
+  const own = inLang(s.summary, lang);
+  if (own) return own;
+  return `${t("answer:deliveryIntro")} ${s.delivery.map((d) => t(`answer:delivery.${d}`)).join(" ")}`;
+}
+
+export function composeAnswer(s: Service, route: Route, lang: Lang, t: Translate): string {
+  const parts: string[] = [];
+  parts.push(`${serviceTitle(s, lang, t)}.`);
+  parts.push(deliverySentence(s, lang, t));
+  if (route.reason === "outside") parts.push(t("answer:outside"));
+  if (route.target.type === "channel") parts.push(t("answer:goTo", { channel: channelName(route.target.channel, lang) }));
+  else parts.push(t(route.target.type === "own-municipality" ? "answer:goToOwnMunicipality" : "answer:goToOwnWelfareRegion"));
+  if (route.reason === "oulu-at-businessasema") parts.push(t("answer:ouluAtBusinessAsema"));
+  parts.push(...contactLines(route, lang, t));
+  if (route.needs.includes("municipality")) parts.push(t("answer:askMunicipality"));
+  if (route.reason !== "outside") parts.push(inLang(s.todo, lang) ?? t(`answer:todo.${s.route}`));
+  if (s.changedSincePlan) parts.push(t(`notes:${s.changedSincePlan}`));
+  if (route.alternatives.length > 0) {
+    parts.push(t("answer:also", { list: route.alternatives.map((a) => targetName(a, lang, t)).join("; ") }));
+  }
+  parts.push(t("answer:source", { sections: s.sections.join(", ") }));
+  return parts.join("\n");
+}

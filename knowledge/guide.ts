@@ -1,0 +1,129 @@
+import type { i18n } from "i18next";
+import { composeAnswer } from "./answer";
+import { createI18n, translator, type Translate } from "./i18n";
+import { loadCld3, LanguageDetector } from "./lang/detect";
+import { loadKnowledge, type Knowledge, type Service } from "./load";
+import { serviceTitle, targetName } from "./localize";
+import { findPlace } from "./places";
+import { route, targetId, targetKind, type Route, type Target } from "./route";
+import type { AskRequest, AskResponse, ChannelRef, Lang } from "./schema";
+import { ServiceIndex, type SearchResult } from "./search";
+import { TextAnalyzer } from "./text/analyzer";
+import { FinnishTerms } from "./text/finnish";
+import { STOPWORDS } from "./text/stopwords";
+import { words } from "./text/tokenize";
+
+/** Below this the guide offers suggestions beside its guess; below FLOOR it does not guess. */
+export const SUGGEST_BELOW = 0.5;
+export const GUESS_FLOOR = 0.2;
+
+const GREETING = /^(hei|moi|moikka|terve|hello|hi|hey|hej|hejsan|tere|привет|здравствуйте|вітаю|привіт|مرحبا|سلام|salaan|nabad|你好|xin chào|chào|merhaba|selam)[!. ]*$/u;
+
+export interface Guide {
+  readonly kb: Knowledge;
+  readonly i18n: i18n;
+  readonly index: ServiceIndex;
+  readonly detector: LanguageDetector;
+  ask(req: AskRequest): AskResponse;
+  /** Channel reference for a routing target, in a language. */
+  channelRef(target: Target, lang: Lang): ChannelRef;
+  routeFor(service: Service, req: Pick<AskRequest, "municipality" | "role"> & { lang: Lang; outside?: boolean }): Route;
+  t(lang: Lang): Translate;
+}
+
+/** Builds everything once: knowledge, analyzers, index, language detector, strings. */
+export async function createGuide(): Promise<Guide> {
+  const kb = loadKnowledge();
+  const i18 = createI18n();
+  const finnish = FinnishTerms.create();
+  const analyzer = new TextAnalyzer(finnish);
+  const localeVocabulary = Object.fromEntries(
+    (i18.options.supportedLngs || []).filter((l): l is Lang => l !== "cimode").map((l) => [l, collectStrings(i18.getDataByLanguage(l))]),
+  );
+  const index = new ServiceIndex([...kb.services.values()], analyzer, localeVocabulary);
+  const guesser = await loadCld3();
+  const detector = new LanguageDetector(guesser, index.languageVocabulary, (w) => finnish.analyze(w).terms.length > 2 && finnish.hasMorphology);
+  return new GuideImpl(kb, i18, index, detector);
+}
+
+function collectStrings(data: unknown): string[] {
+  if (typeof data === "string") return [data];
+  if (data && typeof data === "object") return Object.values(data).flatMap(collectStrings);
+  return [];
+}
+
+class GuideImpl implements Guide {
+  constructor(readonly kb: Knowledge, readonly i18n: i18n, readonly index: ServiceIndex, readonly detector: LanguageDetector) {}
+
+  t(lang: Lang): Translate {
+    return translator(this.i18n, lang);
+  }
+
+  channelRef(target: Target, lang: Lang): ChannelRef {
+    return { kind: targetKind(target), id: targetId(target), name: targetName(target, lang, this.t(lang)) };
+  }
+
+  routeFor(service: Service, req: Pick<AskRequest, "municipality" | "role"> & { lang: Lang; outside?: boolean }): Route {
+    return route(this.kb, service, { municipality: req.municipality, role: req.role, lang: req.lang, outside: req.outside ?? false });
+  }
+
+  /** 0..1 from how much of the question the best service explains and how clearly it beats the next. */
+  private confidence(r: SearchResult): number {
+    const [a, b] = r.hits;
+    if (!a) return 0;
+    const strength = 1 - Math.exp(-a.score / 6);
+    const margin = b ? (a.score - b.score) / a.score : 1;
+    return Math.max(0, Math.min(1, r.coverage * (0.55 + 0.45 * strength) * (0.75 + 0.25 * margin)));
+  }
+
+  ask(req: AskRequest): AskResponse {
+    const text = req.text.trim();
+    const lang: Lang = req.lang ?? this.detector.detect(text).lang;
+    const t = this.t(lang);
+    const place = findPlace(text);
+    const municipality = req.municipality ?? place.municipality;
+    const outside = !req.municipality && !place.municipality && place.outside;
+    const isPlaceWord = (w: string) => findPlace(w).municipality !== undefined || findPlace(w).outside;
+    const result = this.index.search(text, lang, isPlaceWord);
+    const confidence = this.confidence(result);
+    const base = { lang, alternatives: [], citations: [], needs: [], suggestions: [] };
+
+    if (result.contentWords === 0 && words(text).every((w) => GREETING.test(w) || STOPWORDS[lang].has(w) || isPlaceWord(w))) {
+      return { ...base, outOfScope: false, service: null, channel: null, answer: t("answer:greeting"), confidence: 0 };
+    }
+    const suggestions = result.hits.slice(0, 3).map((h) => {
+      const s = this.kb.services.get(h.id)!;
+      return { id: s.id, title: serviceTitle(s, lang) };
+    });
+    if (result.coverage === 0 || confidence < 0.05) {
+      return { ...base, outOfScope: true, service: null, channel: null, answer: t("answer:outOfScope"), confidence: 0 };
+    }
+    if (confidence < GUESS_FLOOR) {
+      const general = this.kb.services.get("employment-advice")!;
+      const r = this.routeFor(general, { municipality, role: req.role, lang, outside });
+      return {
+        ...base, outOfScope: false, service: null,
+        channel: this.channelRef(r.target, lang),
+        answer: [t("answer:unsure"), ...suggestions.map((s) => `• ${s.title}`), t("answer:notRecognised", { channel: targetName(r.target, lang, t) })].join("\n"),
+        confidence, suggestions,
+      };
+    }
+    const service = this.kb.services.get(result.hits[0].id)!;
+    const r = this.routeFor(service, { municipality, role: req.role, lang, outside });
+    let answer = composeAnswer(service, r, lang, t);
+    const offered = confidence < SUGGEST_BELOW ? suggestions.filter((s) => s.id !== service.id) : [];
+    if (offered.length > 0) answer += "\n" + t("answer:unsure") + "\n" + offered.map((s) => `• ${s.title}`).join("\n");
+    return {
+      lang,
+      outOfScope: false,
+      service: { id: service.id, title: serviceTitle(service, lang), delivery: service.delivery, sections: service.sections },
+      channel: this.channelRef(r.target, lang),
+      alternatives: r.alternatives.map((a) => this.channelRef(a, lang)),
+      answer,
+      confidence: Math.round(confidence * 1000) / 1000,
+      citations: service.sections,
+      needs: r.needs,
+      suggestions: offered,
+    };
+  }
+}

@@ -1,0 +1,117 @@
+import { loadModule } from "cld3-asm";
+import { LANGS, type Lang } from "../schema";
+import { STOPWORDS } from "../text/stopwords";
+import { words } from "../text/tokenize";
+
+export interface Detection {
+  lang: Lang;
+  /** 0..1: how clearly this language won. */
+  confidence: number;
+}
+
+type Guess = { language: string; probability: number; reliable: boolean };
+export type NeuralGuesser = (text: string) => Guess;
+
+/** CLD3 (compiled to WebAssembly) guesses from character n-grams; loaded once at start-up. */
+export async function loadCld3(): Promise<NeuralGuesser> {
+  const factory = await loadModule();
+  const identifier = factory.create(0, 1000);
+  return (text) => {
+    const r = identifier.findLanguage(text);
+    return { language: r.language, probability: r.probability, reliable: r.is_reliable };
+  };
+}
+
+const has = (re: RegExp, s: string) => re.test(s);
+const count = (re: RegExp, s: string) => (s.match(re) ?? []).length;
+
+/**
+ * Language of a short query. CLD3 alone is weak on one or two words and on close pairs
+ * (fi/et, ru/uk, ar/fa), so letters only one language uses, the knowledge base's own
+ * vocabulary per language, and Finnish morphology vote beside it.
+ */
+export class LanguageDetector {
+  constructor(
+    private readonly guess: NeuralGuesser,
+    /** How many of the twelve languages' vocabularies hold a word, and which. */
+    private readonly vocabulary: Map<string, Set<Lang>>,
+    /** True when a Finnish morphological analyser knows the word. */
+    private readonly isFinnishWord: (w: string) => boolean,
+  ) {}
+
+  detect(text: string): Detection {
+    const t = text.normalize("NFC");
+    const letters = count(/\p{L}/gu, t) || 1;
+    const han = count(/\p{Script=Han}/gu, t);
+    const arabic = count(/\p{Script=Arabic}/gu, t);
+    const cyrillic = count(/\p{Script=Cyrillic}/gu, t);
+    if (han / letters > 0.3) return { lang: "zh", confidence: 0.99 };
+    if (arabic / letters > 0.5) return this.arabicScript(t);
+    if (cyrillic / letters > 0.5) return this.cyrillic(t);
+    return this.latin(t);
+  }
+
+  private arabicScript(t: string): Detection {
+    // Persian writes ی ک and has پ چ ژ گ; Arabic writes ي ك ة and the article ال.
+    const fa = count(/[پچژگیک]/g, t) + 2 * count(/(^|\s)(می|نمی)[\s\u200c]|است(\s|$)|هست|را(\s|$)/g, t);
+    const ar = count(/[يكةىأإ]/g, t) + count(/(^|\s)ال/g, t);
+    if (fa === ar) {
+      const g = this.guess(t);
+      return { lang: g.language === "fa" || g.language === "ur" ? "fa" : "ar", confidence: 0.6 };
+    }
+    return { lang: fa > ar ? "fa" : "ar", confidence: Math.min(0.99, 0.6 + 0.1 * Math.abs(fa - ar)) };
+  }
+
+  private cyrillic(t: string): Detection {
+    const lower = t.toLowerCase();
+    const uk = count(/[іїєґ]/g, lower) + 2 * this.vocabVotes(lower, "uk");
+    const ru = count(/[ыэъё]/g, lower) + 2 * this.vocabVotes(lower, "ru");
+    if (uk !== ru) return { lang: uk > ru ? "uk" : "ru", confidence: Math.min(0.99, 0.6 + 0.1 * Math.abs(uk - ru)) };
+    const g = this.guess(t);
+    return { lang: g.language === "uk" ? "uk" : "ru", confidence: 0.55 };
+  }
+
+  private vocabVotes(lower: string, lang: Lang): number {
+    let n = 0;
+    for (const w of words(lower)) {
+      if (STOPWORDS[lang].has(w) || this.vocabulary.get(w)?.has(lang)) n++;
+    }
+    return n;
+  }
+
+  private latin(t: string): Detection {
+    const lower = t.toLowerCase();
+    const score = new Map<Lang, number>(LANGS.map((l) => [l, 0]));
+    const add = (l: Lang, v: number) => score.set(l, (score.get(l) ?? 0) + v);
+
+    if (has(/[ăâđêôơư]|[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/, lower)) add("vi", 6);
+    if (has(/[şğı]/, lower) || has(/İ/, t)) add("tr", 4);
+    if (has(/õ/, lower)) add("et", 4);
+    if (has(/ü/, lower)) { add("et", 1); add("tr", 1); }
+    if (has(/å/, lower)) add("sv", 3);
+    if (has(/[äö]/, lower)) { add("fi", 0.5); add("sv", 0.3); add("et", 0.3); }
+    // Somali spelling: x and q for sounds Finnish and English write otherwise, and long vowels.
+    if (has(/\b\w*(dh|x|q)\w*\b/, lower) && has(/aa|ee|oo|uu/, lower)) add("so", 0.5);
+
+    const ws = words(lower);
+    for (const w of ws) {
+      for (const l of LANGS) if (STOPWORDS[l].has(w)) add(l, 1);
+      const langs = this.vocabulary.get(w);
+      if (langs) for (const l of langs) add(l, 1.5 / langs.size);
+      if (w.length >= 3 && this.isFinnishWord(w) && !langs?.has("en") && !langs?.has("sv")) add("fi", 1);
+    }
+
+    const g = this.guess(t);
+    const gl = g.language as Lang;
+    if (score.has(gl)) add(gl, (g.reliable ? 2 : 1) * g.probability * Math.min(1, ws.length / 2 + 0.25));
+
+    // Only the Latin-script languages compete here.
+    const ranked = (["fi", "sv", "en", "et", "so", "tr", "vi"] as Lang[])
+      .map((l) => [l, score.get(l) ?? 0] as const)
+      .sort((a, b) => b[1] - a[1]);
+    const [best, second] = ranked;
+    if (best[1] <= 0) return { lang: "fi", confidence: 0.2 };
+    const confidence = Math.max(0.2, Math.min(0.99, (best[1] - second[1]) / (best[1] + 1) + 0.4));
+    return { lang: best[0], confidence };
+  }
+}

@@ -1,0 +1,114 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import YAML from "yaml";
+import type { z } from "zod";
+import {
+  ChannelFile, MUNICIPALITIES, SectionFile, ServiceFile,
+  type MunicipalityId,
+} from "./schema";
+import { contentDir, projectRoot } from "./paths";
+
+export type Service = ServiceFile;
+export type Channel = ChannelFile;
+export type Section = SectionFile["sections"][number];
+
+/** A content error that names the file and the field, for editors who are not programmers. */
+export class ContentError extends Error {
+  constructor(readonly problems: string[]) {
+    super("The knowledge base has errors:\n" + problems.map((p) => "  - " + p).join("\n"));
+  }
+}
+
+export interface Knowledge {
+  services: Map<string, Service>;
+  channels: Map<string, Channel>;
+  sections: Map<string, Section>;
+  /** The local-services channel of each of the eleven municipalities. */
+  municipalityChannels: Map<MunicipalityId, Channel>;
+}
+
+// YAML reads 2.4 as a number; an editor should not have to quote section numbers.
+function sectionsAsText(raw: unknown): unknown {
+  if (raw && typeof raw === "object" && "sections" in raw && Array.isArray(raw.sections)) {
+    return { ...raw, sections: raw.sections.map((s: unknown) => (typeof s === "number" ? String(s) : s)) };
+  }
+  return raw;
+}
+
+function parseFile<S extends z.ZodType>(path: string, schema: S, problems: string[]): z.infer<S> | undefined {
+  const name = relative(projectRoot(), path);
+  let raw: unknown;
+  try {
+    raw = YAML.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    problems.push(`${name}: not valid YAML: ${(e as Error).message.split("\n")[0]}`);
+    return undefined;
+  }
+  const parsed = schema.safeParse(sectionsAsText(raw));
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      problems.push(`${name}: field "${issue.path.join(".") || "(file)"}": ${issue.message}`);
+    }
+    return undefined;
+  }
+  const text = JSON.stringify(parsed.data);
+  if (/"TODO"|\bTODO\b/.test(text)) problems.push(`${name}: still has a TODO placeholder`);
+  return parsed.data;
+}
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith(".yaml")).sort().map((f) => join(dir, f));
+}
+
+/** Reads and checks every content file; throws ContentError listing all problems at once. */
+export function loadKnowledge(dir = contentDir()): Knowledge {
+  const problems: string[] = [];
+  const services = new Map<string, Service>();
+  const channels = new Map<string, Channel>();
+  const sections = new Map<string, Section>();
+
+  const sectionFile = parseFile(join(dir, "sections.yaml"), SectionFile, problems);
+  for (const s of sectionFile?.sections ?? []) sections.set(s.id, s);
+
+  for (const path of yamlFiles(join(dir, "channels"))) {
+    const c = parseFile(path, ChannelFile, problems);
+    if (!c) continue;
+    const name = relative(projectRoot(), path);
+    if (!path.endsWith(`/${c.id}.yaml`)) problems.push(`${name}: field "id": must match the file name (${c.id}.yaml)`);
+    if (channels.has(c.id)) problems.push(`${name}: field "id": ${c.id} is used twice`);
+    if (c.kind === "municipality" && !c.municipality) problems.push(`${name}: field "municipality": a municipality channel must name its municipality`);
+    channels.set(c.id, c);
+  }
+
+  const municipalityChannels = new Map<MunicipalityId, Channel>();
+  for (const m of MUNICIPALITIES) {
+    const c = channels.get(`municipality-${m}`);
+    if (c) municipalityChannels.set(m, c);
+    else problems.push(`knowledge/content/channels/municipality-${m}.yaml: missing (every municipality needs its channel)`);
+  }
+
+  // "municipality" and "businessasema" stand for the person's own municipality and the central desk.
+  const knownAlternative = (id: string) => id === "municipality" || channels.has(id);
+  for (const path of yamlFiles(join(dir, "services"))) {
+    const s = parseFile(path, ServiceFile, problems);
+    if (!s) continue;
+    const name = relative(projectRoot(), path);
+    if (!path.endsWith(`/${s.id}.yaml`)) problems.push(`${name}: field "id": must match the file name (${s.id}.yaml)`);
+    if (services.has(s.id)) problems.push(`${name}: field "id": ${s.id} is used twice`);
+    if (s.channel && !channels.has(s.channel)) problems.push(`${name}: field "channel": no channel "${s.channel}" in knowledge/content/channels/`);
+    if (s.channel && channels.get(s.channel)?.kind !== s.route) problems.push(`${name}: field "channel": "${s.channel}" is not of kind ${s.route}`);
+    if ((s.route === "state") && !s.channel) problems.push(`${name}: field "channel": a state route must name the state channel`);
+    s.alternatives.forEach((a, i) => {
+      if (!knownAlternative(a)) problems.push(`${name}: field "alternatives.${i}": no channel "${a}"`);
+    });
+    s.sections.forEach((sec, i) => {
+      if (sectionFile && !sections.has(sec)) problems.push(`${name}: field "sections.${i}": the plan has no section "${sec}" in sections.yaml`);
+    });
+    if (s.liite1.length > 0 && !s.sections.includes("LIITE 1")) problems.push(`${name}: field "sections": a service listed in LIITE 1 must cite "LIITE 1"`);
+    if (s.cost && !s.sections.includes("LIITE 2")) problems.push(`${name}: field "sections": a service with a LIITE 2 cost principle must cite "LIITE 2"`);
+    services.set(s.id, s);
+  }
+
+  if (problems.length > 0) throw new ContentError(problems);
+  return { services, channels, sections, municipalityChannels };
+}

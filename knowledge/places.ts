@@ -1,0 +1,65 @@
+import type { MunicipalityId } from "./schema";
+import { words } from "./text/tokenize";
+
+/**
+ * Where the person lives, from the words of a question. Finnish place names inflect
+ * (Liminka → Limingassa, Hailuoto → Hailuodossa, Pudasjärvi → Pudasjärvellä), so each name is
+ * a stem plus the case endings it takes; Swedish and foreign spellings are listed whole.
+ */
+const ENDINGS = "(n|ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|an|ää|aan|ään|een|seen|hin|un|on|en|in|na|nä|ksi|a|ä|lainen|laiset|läinen|läiset|laisena|läisenä)?";
+
+function pattern(stems: string[], extra: string[] = []): RegExp {
+  return new RegExp(`^(?:(?:${stems.join("|")})${ENDINGS}|${extra.join("|") || "(?!)"})$`, "u");
+}
+
+const ELEVEN: Array<[MunicipalityId, RegExp]> = [
+  ["hailuoto", pattern(["hailuoto", "hailuodo", "hailuotoo"], ["karlö", "karlo", "хайлуото", "хайлуото"])],
+  ["ii", pattern(["ii"], ["iissä", "iissa", "iistä", "iista", "ijo", "ии", "иі"])],
+  ["kempele", pattern(["kempele", "kempelee"], ["кемпеле", "كيمبيلي", "肯佩莱"])],
+  ["liminka", pattern(["liminka", "liminga", "liminkaa"], ["limingo", "лиминка", "лімінка"])],
+  ["lumijoki", pattern(["lumijoki", "lumijoe", "lumijokee"], ["лумийоки", "лумійокі"])],
+  ["muhos", pattern(["muhos", "muhokse", "muhoks"], ["мухос"])],
+  ["oulu", pattern(["oulu", "haukipudas", "haukiputaa", "kiiminki", "kiimingi", "kiiming", "oulunsalo", "ylikiiminki", "ylikiimingi", "ylikiiming", "yliii"], ["uleåborg", "uleaborg", "оулу", "أولو", "اولو", "奥卢", "奧盧"])],
+  ["pudasjarvi", pattern(["pudasjärvi", "pudasjärve", "pudasjarvi", "pudasjarve"], ["пудасъярви", "пудасʼярві"])],
+  ["tyrnava", pattern(["tyrnävä", "tyrnävää", "tyrnava"], ["тюрнявя"])],
+  ["utajarvi", pattern(["utajärvi", "utajärve", "utajarvi", "utajarve"], ["утаярви"])],
+  ["vaala", pattern(["vaala", "vaalaa"], ["ваала"])],
+];
+
+// Municipalities and regions outside the eleven that people in the area name most often.
+const OUTSIDE = pattern([
+  "helsin(?:ki|gi)", "espoo", "vantaa", "tamper(?:e|ee)", "turu", "turku", "jyväskylä", "kuopio", "lah(?:ti|de)",
+  "rovanie(?:mi|me)", "kajaani", "raahe", "raahee", "kuusamo", "ylivieska", "kokkola", "joensuu", "lappeenran(?:ta|na)",
+  "pori", "hämeenlinna", "mikkeli", "kotka", "porvoo", "rauma", "seinäjo(?:ki|e)", "vaasa", "kemi", "tornio",
+  "kemijärv(?:i|e)", "sodankylä", "kittilä", "inari", "taivalkoske?", "posio", "simo", "siikajoe?", "siikajoki", "oulainen", "oulaise",
+  "nivala", "haapavede?", "haapavesi", "kalajoe?", "kalajoki", "pyhäjärve?", "pyhäjärvi", "pyhäntä", "puolanga?", "puolanka",
+  "suomussalme?", "suomussalmi", "paltamo", "ranua", "keminmaa", "tervola", "kerava", "järvenpää", "nurmijärve?", "nurmijärvi",
+], ["helsingfors", "tammerfors", "åbo", "vasa", "uleåborgs?(?!)"]);
+
+// Words that mark where someone lives ("asun", "bor", "live"), in the twelve languages.
+const RESIDENCE = /^(asun|asumme|asuu|asunut|kotikunta\w*|bor|bosatt|hemkommun|live|living|lives|resident|живу|мешкаю|проживаю|elan|elame|yaşıyorum|oturuyorum|sống|住在|أسكن|أعيش|ساکن|زندگی|deganahay|ku|nool)$/u;
+
+export interface PlaceMention {
+  municipality?: MunicipalityId;
+  /** True when the person says they live outside the eleven municipalities. */
+  outside: boolean;
+}
+
+export function findPlace(text: string): PlaceMention {
+  // Yli-Ii is part of Oulu, not Ii.
+  const ws = words(text.replace(/yli-ii/giu, "yliii"));
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i];
+    // "Oulun seutu" is the whole area, not the city.
+    if (/^oulu/.test(w) && /^(seu|alue|työllisyysalue)/.test(ws[i + 1] ?? "")) continue;
+    for (const [id, re] of ELEVEN) if (re.test(w)) return { municipality: id, outside: false };
+  }
+  for (let i = 0; i < ws.length; i++) {
+    if (!OUTSIDE.test(ws[i])) continue;
+    const cue = ws.slice(Math.max(0, i - 3), i).some((w) => RESIDENCE.test(w));
+    // A Finnish locative ("Tampereella", "Helsingissä") usually tells where one lives; "töitä Helsingissä" does not.
+    const locative = /(ssa|ssä|lla|llä)$/.test(ws[i]) && !ws.slice(Math.max(0, i - 2), i).some((w) => /^(tö|työ|duuni|job)/.test(w));
+    if (cue || locative) return { outside: true };
+  }
+  return { outside: false };
+}

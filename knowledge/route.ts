@@ -1,0 +1,116 @@
+import type { Channel, Knowledge, Service } from "./load";
+import type { ChannelKind, Lang, MunicipalityId, Role } from "./schema";
+
+/** A place to send the person: a channel of the knowledge base, or one named only by its kind. */
+export type Target =
+  | { type: "channel"; channel: Channel }
+  /** The person's own municipality, not yet known. */
+  | { type: "own-municipality" }
+  /** The wellbeing services county of a person living outside the area. */
+  | { type: "own-welfare-region" };
+
+export interface RouteContext {
+  municipality?: MunicipalityId;
+  /** The person lives outside the eleven municipalities. */
+  outside: boolean;
+  role?: Role;
+  lang: Lang;
+}
+
+export interface Route {
+  target: Target;
+  alternatives: Target[];
+  needs: Array<"municipality">;
+  /** Why this target, as a key the answer explains: own-municipality, oulu-at-businessasema, outside, ... */
+  reason: "own-municipality" | "oulu-at-businessasema" | "outside" | "central" | "international-house" | "state" | "welfare-region" | "other-area" | "municipality-unknown";
+}
+
+export function targetKind(t: Target): ChannelKind {
+  if (t.type === "channel") return t.channel.kind;
+  return t.type === "own-municipality" ? "municipality" : "welfare-region";
+}
+
+export function targetId(t: Target): string {
+  return t.type === "channel" ? t.channel.id : t.type;
+}
+
+const ch = (channel: Channel): Target => ({ type: "channel", channel });
+
+/**
+ * The plan's routing rules as one pure function: local services to the person's own
+ * municipality (Oulu residents meet theirs at BusinessAsema), centralised ones to BusinessAsema,
+ * foreign-language walk-in to International House, the state's to the state, Pohde's to Pohde,
+ * maritime job placement to the Turku area, and people living elsewhere to their own area.
+ */
+export function route(kb: Knowledge, service: Service, ctx: RouteContext): Route {
+  const channel = (id: string): Channel => {
+    const c = kb.channels.get(id);
+    if (!c) throw new Error(`unknown channel ${id}`);
+    return c;
+  };
+  const own = ctx.municipality ? ch(kb.municipalityChannels.get(ctx.municipality) ?? channel("businessasema")) : undefined;
+
+  let target: Target;
+  let reason: Route["reason"];
+  const needs: Route["needs"] = [];
+
+  if (ctx.outside && service.route !== "state") {
+    if (service.route === "welfare-region") {
+      target = { type: "own-welfare-region" };
+      reason = "welfare-region";
+    } else {
+      target = ch(channel("other-employment-area"));
+      reason = "outside";
+    }
+  } else {
+    switch (service.route) {
+      case "municipality":
+        if (own) {
+          target = own;
+          reason = ctx.municipality === "oulu" ? "oulu-at-businessasema" : "own-municipality";
+        } else {
+          target = { type: "own-municipality" };
+          reason = "municipality-unknown";
+          needs.push("municipality");
+        }
+        break;
+      case "businessasema":
+        target = ch(channel(service.channel ?? "businessasema"));
+        reason = "central";
+        break;
+      case "international-house":
+        target = ch(channel(service.channel ?? "international-house-oulu"));
+        reason = "international-house";
+        break;
+      case "state":
+        target = ch(channel(service.channel ?? "tyomarkkinatori"));
+        reason = "state";
+        break;
+      case "welfare-region":
+        target = ch(channel(service.channel ?? "pohde"));
+        reason = "welfare-region";
+        break;
+      case "other-area":
+        target = ch(channel(service.channel ?? "other-employment-area"));
+        reason = "other-area";
+        break;
+    }
+  }
+
+  const alternatives: Target[] = [];
+  const seen = new Set<string>([targetId(target)]);
+  const push = (t: Target | undefined) => {
+    if (!t || seen.has(targetId(t))) return;
+    seen.add(targetId(t));
+    alternatives.push(t);
+  };
+  if (ctx.outside) {
+    push(ch(channel("tyomarkkinatori")));
+  } else {
+    for (const a of service.alternatives) push(a === "municipality" ? (own ?? { type: "own-municipality" }) : ch(channel(a)));
+    // Foreign-language clients can walk in at International House without an appointment (plan 5.1).
+    const foreign = ctx.role === "immigrant" || !["fi", "sv"].includes(ctx.lang);
+    if (foreign && ["municipality", "businessasema"].includes(targetKind(target))) push(ch(channel("international-house-oulu")));
+  }
+  return { target, alternatives: alternatives.slice(0, 4), needs, reason };
+}

@@ -1,0 +1,168 @@
+// The contract's enums and the content files' shapes. Each zod schema gives both the
+// runtime check (at load, at every API edge) and the static type (z.infer).
+import { z } from "zod";
+
+export const LANGS = ["fi", "sv", "en", "ru", "uk", "et", "ar", "fa", "so", "zh", "vi", "tr"] as const;
+export const Lang = z.enum(LANGS);
+export type Lang = z.infer<typeof Lang>;
+export const RTL_LANGS: readonly Lang[] = ["ar", "fa"];
+
+export const MUNICIPALITIES = [
+  "hailuoto", "ii", "kempele", "liminka", "lumijoki", "muhos",
+  "oulu", "pudasjarvi", "tyrnava", "utajarvi", "vaala",
+] as const;
+export const MunicipalityId = z.enum(MUNICIPALITIES);
+export type MunicipalityId = z.infer<typeof MunicipalityId>;
+
+export const CHANNEL_KINDS = [
+  "municipality", "businessasema", "international-house", "state", "welfare-region", "other-area",
+] as const;
+export const ChannelKind = z.enum(CHANNEL_KINDS);
+export type ChannelKind = z.infer<typeof ChannelKind>;
+
+export const DELIVERIES = ["local", "centralized", "purchased", "state", "other-area", "partner"] as const;
+export const Delivery = z.enum(DELIVERIES);
+export type Delivery = z.infer<typeof Delivery>;
+
+export const ROLES = ["jobseeker", "employer", "immigrant", "resident", "advisor"] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const CLIENTS = ["jobseeker", "employer", "immigrant", "any"] as const;
+export const Client = z.enum(CLIENTS);
+export type Client = z.infer<typeof Client>;
+
+/** Who does what in a service; names are translated once in locales/<lang>/actors.json. */
+export const ACTORS = [
+  "self", "own-coach", "municipality", "lead-municipality", "central-expert", "psychologist",
+  "provider", "social-services", "welfare-region", "kela", "state", "migri", "other-area",
+  "international-house", "education-provider",
+] as const;
+export const Actor = z.enum(ACTORS);
+export type Actor = z.infer<typeof Actor>;
+
+/** LIITE 2: how the lead municipality's costs are shared. */
+export const CostPrinciple = z.enum(["vos", "causation", "support-services"]);
+export type CostPrinciple = z.infer<typeof CostPrinciple>;
+
+/** A plan section number as the plan writes it: "2.2.1", "LIITE 1". */
+export const SectionId = z.string().regex(/^(\d+(\.\d+)*|LIITE [12])$/, "a plan section such as 2.2.1 or LIITE 1");
+
+/** Text in several languages. fi, sv and en are required; the other nine may follow. */
+const text = z.string().trim().min(1);
+export const Localized = z.object({
+  fi: text, sv: text, en: text,
+  ru: text.optional(), uk: text.optional(), et: text.optional(), ar: text.optional(), fa: text.optional(),
+  so: text.optional(), zh: text.optional(), vi: text.optional(), tr: text.optional(),
+}).strict();
+export type Localized = z.infer<typeof Localized>;
+
+/** Words people use for a service, per language; any language may be missing. */
+export const Keywords = z.partialRecord(Lang, z.array(text).min(1));
+export type Keywords = z.infer<typeof Keywords>;
+
+export const ServiceFile = z.object({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lower-case words joined by hyphens"),
+  /** LIITE 1's own name(s) for the service, when LIITE 1 lists it. */
+  liite1: z.array(text).default([]),
+  client: Client,
+  delivery: z.array(Delivery).min(1),
+  /** Where to send the person now; `municipality` means their own municipality. */
+  route: ChannelKind,
+  /** A specific channel id when the route is not the generic one of its kind. */
+  channel: z.string().optional(),
+  /** Further channel ids that also serve this need. */
+  alternatives: z.array(z.string()).default([]),
+  sections: z.array(SectionId).min(1),
+  refers: z.array(Actor).default([]),
+  decides: z.array(Actor).default([]),
+  staysWith: z.array(Actor).default([]),
+  cost: CostPrinciple.optional(),
+  /** Set when national rules have changed since the 2023 plan; names a note in locales/<lang>/notes.json. */
+  changedSincePlan: z.string().optional(),
+  title: Localized,
+  summary: Localized,
+  todo: Localized,
+  keywords: Keywords,
+}).strict();
+export type ServiceFile = z.infer<typeof ServiceFile>;
+
+/** Where a contact fact comes from. Every phone number, address, hour and deep link needs one. */
+export const Source = z.object({
+  url: z.url(),
+  date: text,
+  note: text.optional(),
+}).strict();
+export type Source = z.infer<typeof Source>;
+
+/** Contacts follow the Suomi.fi service catalogue (PTV) channel types. */
+export const Contact = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("WebPage"), url: z.url(), source: Source.optional() }).strict(),
+  z.object({ type: z.literal("EChannel"), url: z.url().optional(), source: Source.optional() }).strict(),
+  z.object({ type: z.literal("Phone"), number: z.string().regex(/^[+0-9][0-9 ]{4,}$/).optional(), source: Source.optional() }).strict(),
+  z.object({ type: z.literal("ServiceLocation"), address: text.optional(), source: Source.optional() }).strict(),
+]).superRefine((c, ctx) => {
+  const hasValue = c.type === "WebPage" ? new URL(c.url).pathname.replace(/\/$/, "") !== ""
+    : c.type === "EChannel" ? c.url !== undefined
+    : c.type === "Phone" ? c.number !== undefined
+    : c.address !== undefined;
+  if (hasValue && !c.source) {
+    ctx.addIssue({ code: "custom", path: ["source"], message: "a contact value other than a website's front page needs its source" });
+  }
+});
+export type Contact = z.infer<typeof Contact>;
+
+export const ChannelFile = z.object({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  kind: ChannelKind,
+  /** For kind municipality: which municipality. */
+  municipality: MunicipalityId.optional(),
+  name: Localized,
+  /** How a person reaches it, in words: walk-in, phone, video, e-service. */
+  how: Localized.optional(),
+  languages: z.array(Lang).default([]),
+  contacts: z.array(Contact).default([]),
+  /** Service hours, only with a source. */
+  hours: z.array(z.object({ text: Localized, source: Source }).strict()).default([]),
+  /** A warning to show beside the contacts, e.g. that a source predates 2025. */
+  caution: Localized.optional(),
+}).strict();
+export type ChannelFile = z.infer<typeof ChannelFile>;
+
+export const SectionFile = z.object({
+  sections: z.array(z.object({
+    id: SectionId,
+    title: Localized,
+    summary: Localized,
+  }).strict()).min(1),
+}).strict();
+export type SectionFile = z.infer<typeof SectionFile>;
+
+// ---- the ask contract ----
+
+export const AskRequest = z.object({
+  text: z.string().trim().min(1, "text must not be empty").max(1000, "text must be at most 1000 characters"),
+  lang: Lang.optional(),
+  municipality: MunicipalityId.optional(),
+  role: Role.optional(),
+});
+export type AskRequest = z.infer<typeof AskRequest>;
+
+export const ChannelRef = z.object({ kind: ChannelKind, id: z.string(), name: z.string() });
+export type ChannelRef = z.infer<typeof ChannelRef>;
+
+export const AskResponse = z.object({
+  lang: Lang,
+  outOfScope: z.boolean(),
+  service: z.object({
+    id: z.string(), title: z.string(), delivery: z.array(Delivery), sections: z.array(z.string()),
+  }).nullable(),
+  channel: ChannelRef.nullable(),
+  alternatives: z.array(ChannelRef),
+  answer: z.string(),
+  confidence: z.number().min(0).max(1),
+  citations: z.array(z.string()),
+  needs: z.array(z.string()),
+  suggestions: z.array(z.object({ id: z.string(), title: z.string() })).max(3),
+});
+export type AskResponse = z.infer<typeof AskResponse>;

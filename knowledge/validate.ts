@@ -1,0 +1,38 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import YAML from "yaml";
+import { z } from "zod";
+import { loadKnowledge, type Knowledge } from "./load";
+import { contentDir } from "./paths";
+import { Delivery } from "./schema";
+
+const Liite1File = z.record(Delivery, z.array(z.string().min(1)));
+
+/** Cross-file checks beyond each file's schema: LIITE 1 coverage with the plan's delivery. */
+export function checkLiite1(kb: Knowledge, dir = contentDir()): string[] {
+  const problems: string[] = [];
+  const table = Liite1File.parse(YAML.parse(readFileSync(join(dir, "liite1.yaml"), "utf8")));
+  const services = [...kb.services.values()];
+  for (const [delivery, items] of Object.entries(table)) {
+    for (const item of items) {
+      const holders = services.filter((s) => s.liite1.includes(item));
+      if (holders.length === 0) {
+        problems.push(`knowledge/content/liite1.yaml: "${item}" (${delivery}) is named in no service file's liite1 list`);
+      } else if (!holders.some((s) => s.delivery.includes(delivery as Delivery))) {
+        problems.push(`knowledge/content/services/${holders[0].id}.yaml: field "delivery": LIITE 1 lists "${item}" as ${delivery}`);
+      }
+    }
+  }
+  const known = new Set(Object.values(table).flat());
+  for (const s of services) {
+    for (const [i, name] of s.liite1.entries()) {
+      if (!known.has(name)) problems.push(`knowledge/content/services/${s.id}.yaml: field "liite1.${i}": "${name}" is not in LIITE 1 (knowledge/content/liite1.yaml)`);
+    }
+  }
+  return problems;
+}
+
+export function validateContent(): { kb: Knowledge; problems: string[] } {
+  const kb = loadKnowledge();
+  return { kb, problems: checkLiite1(kb) };
+}

@@ -1,0 +1,78 @@
+import assert from "node:assert/strict";
+import { createServer } from "../../bot/server";
+import { sharedGuide } from "../fixtures";
+import { listen } from "./http";
+
+describe("the HTTP API", () => {
+  let url: string;
+  let close: () => Promise<void>;
+  before(async () => {
+    ({ url, close } = await listen(createServer({ guide: await sharedGuide() })));
+  });
+  after(() => close());
+
+  const post = (body: string, type = "application/json") =>
+    fetch(`${url}/api/ask`, { method: "POST", headers: { "content-type": type }, body });
+
+  it("GET /healthz answers 200", async () => {
+    const r = await fetch(`${url}/healthz`);
+    assert.equal(r.status, 200);
+    assert.equal((await r.json()).status, "ok");
+  });
+
+  it("POST /api/ask answers a question with the contract's fields", async () => {
+    const r = await post(JSON.stringify({ text: "Missä voin hakea palkkatukea?", municipality: "kempele" }));
+    assert.equal(r.status, 200);
+    const body = await r.json();
+    for (const k of ["lang", "outOfScope", "service", "channel", "alternatives", "answer", "confidence", "citations", "needs", "suggestions"]) {
+      assert.ok(k in body, `field ${k}`);
+    }
+    assert.equal(body.service.id, "pay-subsidy");
+    assert.equal(body.channel.kind, "businessasema");
+    assert.equal(body.lang, "fi");
+  });
+
+  const bad: Array<[string, string, string | undefined]> = [
+    ["{not json", "invalid_json", "body"],
+    ["[]", "invalid_request", undefined],
+    ["{}", "invalid_field", "text"],
+    [JSON.stringify({ text: "   " }), "invalid_field", "text"],
+    [JSON.stringify({ text: "x".repeat(1001) }), "invalid_field", "text"],
+    [JSON.stringify({ text: 42 }), "invalid_field", "text"],
+    [JSON.stringify({ text: "työkokeilu", lang: "de" }), "invalid_field", "lang"],
+    [JSON.stringify({ text: "työkokeilu", municipality: "tampere" }), "invalid_field", "municipality"],
+    [JSON.stringify({ text: "työkokeilu", role: "king" }), "invalid_field", "role"],
+  ];
+  for (const [body, code, field] of bad) {
+    it(`rejects ${body.slice(0, 40)} with 400 ${code}${field ? ` naming ${field}` : ""}`, async () => {
+      const r = await post(body);
+      assert.equal(r.status, 400);
+      const e = (await r.json()).error;
+      assert.equal(e.code, code);
+      if (field) {
+        assert.equal(e.field, field);
+        assert.match(e.message, new RegExp(field));
+      }
+    });
+  }
+
+  it("answers a body over 16 kB with 413 JSON", async () => {
+    const r = await post(JSON.stringify({ text: "a".repeat(20000) }));
+    assert.equal(r.status, 413);
+    assert.equal((await r.json()).error.code, "too_large");
+  });
+
+  it("never answers 5xx, even to odd input", async () => {
+    const odd = ["\u0000", "😀".repeat(300), "<script>alert(1)</script>", "'; DROP TABLE x; --", "ا".repeat(999), "\u202e\u202d"];
+    for (const text of odd) {
+      const r = await post(JSON.stringify({ text }));
+      assert.ok(r.status < 500, `${r.status} for ${JSON.stringify(text).slice(0, 20)}`);
+    }
+  });
+
+  it("an unknown path is a 404 JSON error", async () => {
+    const r = await fetch(`${url}/api/nope`);
+    assert.equal(r.status, 404);
+    assert.equal((await r.json()).error.code, "not_found");
+  });
+});

@@ -1,0 +1,33 @@
+import assert from "node:assert/strict";
+import { findPlace } from "../../knowledge/places";
+
+describe("where the person lives, from their words", () => {
+  const cases: Array<[string, string | undefined, boolean]> = [
+    ["asun Limingassa ja tarvitsen työllistymissuunnitelman", "liminka", false],
+    ["Iissä asuva työtön", "ii", false],
+    ["olen Pudasjärvellä", "pudasjarvi", false],
+    ["Hailuodossa on vähän töitä", "hailuoto", false],
+    ["muutin Lumijoelle", "lumijoki", false],
+    ["Kempeleessä asuva yrittäjä", "kempele", false],
+    ["asun Oulussa", "oulu", false],
+    ["Muhoksella", "muhos", false],
+    ["Tyrnävällä asun", "tyrnava", false],
+    ["Utajärvellä", "utajarvi", false],
+    ["Vaalassa", "vaala", false],
+    ["jag bor i Uleåborg", "oulu", false],
+    ["I live in Kempele", "kempele", false],
+    ["Kiimingissä asun", "oulu", false],
+    ["asun Tampereella", undefined, true],
+    ["I live in Rovaniemi", undefined, true],
+    ["haen töitä Helsingissä", undefined, false],
+    ["Oulun seudun työllisyysalue", undefined, false],
+    ["palkkatuki", undefined, false],
+  ];
+  for (const [text, municipality, outside] of cases) {
+    it(`"${text}" → ${municipality ?? (outside ? "outside the area" : "unknown")}`, () => {
+      const p = findPlace(text);
+      assert.equal(p.municipality, municipality);
+      assert.equal(p.outside, outside);
+    });
+  }
+});
