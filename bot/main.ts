@@ -1,10 +1,12 @@
 import { createGuide } from "../knowledge/guide";
 import { log } from "./log";
 import { createServer } from "./server";
+import { wire } from "./wiring";
 
 async function main(): Promise<void> {
   const guide = await createGuide();
-  const app = createServer({ guide });
+  const { mount } = wire(guide);
+  const app = createServer({ guide, mount });
   const port = Number(process.env.PORT ?? 3978);
   app.listen(port, () => log("listening", { url: `http://localhost:${port}` }));
 }

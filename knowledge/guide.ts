@@ -6,7 +6,7 @@ import { loadKnowledge, type Knowledge, type Service } from "./load";
 import { serviceTitle, targetName } from "./localize";
 import { findPlace } from "./places";
 import { route, targetId, targetKind, type Route, type Target } from "./route";
-import type { AskRequest, AskResponse, ChannelRef, Lang } from "./schema";
+import type { AskRequest, AskResponse, ChannelRef, Lang, MunicipalityId, Role } from "./schema";
 import { ServiceIndex, type SearchResult } from "./search";
 import { TextAnalyzer } from "./text/analyzer";
 import { FinnishTerms } from "./text/finnish";
@@ -15,9 +15,18 @@ import { words } from "./text/tokenize";
 
 /** Below this the guide offers suggestions beside its guess; below FLOOR it does not guess. */
 export const SUGGEST_BELOW = 0.5;
-export const GUESS_FLOOR = 0.2;
+export const GUESS_FLOOR = 0.25;
+/** A question most of whose words match nothing in the catalogue is about something else. */
+const IN_SCOPE_MIN_COVERAGE = 0.5;
 
 const GREETING = /^(hei|moi|moikka|terve|hello|hi|hey|hej|hejsan|tere|привет|здравствуйте|вітаю|привіт|مرحبا|سلام|salaan|nabad|你好|xin chào|chào|merhaba|selam)[!. ]*$/u;
+
+export interface AnswerContext {
+  lang: Lang;
+  municipality?: MunicipalityId;
+  role?: Role;
+  outside?: boolean;
+}
 
 export interface Guide {
   readonly kb: Knowledge;
@@ -25,6 +34,8 @@ export interface Guide {
   readonly index: ServiceIndex;
   readonly detector: LanguageDetector;
   ask(req: AskRequest): AskResponse;
+  /** The answer for a service chosen by id (a button), routed for this person. */
+  explain(serviceId: string, ctx: AnswerContext): AskResponse;
   /** Channel reference for a routing target, in a language. */
   channelRef(target: Target, lang: Lang): ChannelRef;
   routeFor(service: Service, req: Pick<AskRequest, "municipality" | "role"> & { lang: Lang; outside?: boolean }): Route;
@@ -42,7 +53,12 @@ export async function createGuide(): Promise<Guide> {
   );
   const index = new ServiceIndex([...kb.services.values()], analyzer, localeVocabulary);
   const guesser = await loadCld3();
-  const detector = new LanguageDetector(guesser, index.languageVocabulary, (w) => finnish.analyze(w).terms.length > 2 && finnish.hasMorphology);
+  const borrowed = new Set<string>();
+  for (const s of kb.services.values()) {
+    for (const name of [s.title.fi, ...s.liite1]) for (const w of words(name)) if (w.length >= 6) borrowed.add(w);
+  }
+  const isBorrowed = (w: string) => borrowed.has(w) || finnish.analyze(w).terms.some((b) => borrowed.has(b));
+  const detector = new LanguageDetector(guesser, index.languageVocabulary, (w) => finnish.analyze(w).terms.length > 2 && finnish.hasMorphology, isBorrowed);
   return new GuideImpl(kb, i18, index, detector);
 }
 
@@ -71,7 +87,7 @@ class GuideImpl implements Guide {
   private confidence(r: SearchResult): number {
     const [a, b] = r.hits;
     if (!a) return 0;
-    const strength = 1 - Math.exp(-a.score / 6);
+    const strength = 1 - Math.exp(-a.score / 8);
     const margin = b ? (a.score - b.score) / a.score : 1;
     return Math.max(0, Math.min(1, r.coverage * (0.55 + 0.45 * strength) * (0.75 + 0.25 * margin)));
   }
@@ -95,7 +111,7 @@ class GuideImpl implements Guide {
       const s = this.kb.services.get(h.id)!;
       return { id: s.id, title: serviceTitle(s, lang) };
     });
-    if (result.coverage === 0 || confidence < 0.05) {
+    if (result.coverage === 0 || (result.anyCoverage < IN_SCOPE_MIN_COVERAGE && confidence < 0.35)) {
       return { ...base, outOfScope: true, service: null, channel: null, answer: t("answer:outOfScope"), confidence: 0 };
     }
     if (confidence < GUESS_FLOOR) {
@@ -109,9 +125,21 @@ class GuideImpl implements Guide {
       };
     }
     const service = this.kb.services.get(result.hits[0].id)!;
-    const r = this.routeFor(service, { municipality, role: req.role, lang, outside });
-    let answer = composeAnswer(service, r, lang, t);
     const offered = confidence < SUGGEST_BELOW ? suggestions.filter((s) => s.id !== service.id) : [];
+    return this.respond(service, { lang, municipality, role: req.role, outside }, confidence, offered);
+  }
+
+  explain(serviceId: string, ctx: AnswerContext): AskResponse {
+    const service = this.kb.services.get(serviceId);
+    if (!service) throw new Error(`unknown service ${serviceId}`);
+    return this.respond(service, ctx, 1, []);
+  }
+
+  private respond(service: Service, ctx: AnswerContext, confidence: number, offered: AskResponse["suggestions"]): AskResponse {
+    const { lang } = ctx;
+    const t = this.t(lang);
+    const r = this.routeFor(service, ctx);
+    let answer = composeAnswer(service, r, lang, t);
     if (offered.length > 0) answer += "\n" + t("answer:unsure") + "\n" + offered.map((s) => `• ${s.title}`).join("\n");
     return {
       lang,

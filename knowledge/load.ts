@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import YAML from "yaml";
-import type { z } from "zod";
+import { z } from "zod";
 import {
   ChannelFile, MUNICIPALITIES, SectionFile, ServiceFile,
   type MunicipalityId,
@@ -25,7 +25,17 @@ export interface Knowledge {
   sections: Map<string, Section>;
   /** The local-services channel of each of the eleven municipalities. */
   municipalityChannels: Map<MunicipalityId, Channel>;
+  /** The guided path's buttons: service ids per kind of person (guided.yaml). */
+  guided: GuidedFile;
 }
+
+export const GuidedFile = z.object({
+  jobseeker: z.array(z.string()).min(1),
+  immigrant: z.array(z.string()).min(1),
+  employer: z.array(z.string()).min(1),
+  resident: z.array(z.string()).min(1),
+}).strict();
+export type GuidedFile = z.infer<typeof GuidedFile>;
 
 // YAML reads 2.4 as a number; an editor should not have to quote section numbers.
 function sectionsAsText(raw: unknown): unknown {
@@ -109,6 +119,13 @@ export function loadKnowledge(dir = contentDir()): Knowledge {
     services.set(s.id, s);
   }
 
-  if (problems.length > 0) throw new ContentError(problems);
-  return { services, channels, sections, municipalityChannels };
+  const guided = parseFile(join(dir, "guided.yaml"), GuidedFile, problems);
+  for (const [role, ids] of Object.entries(guided ?? {})) {
+    ids.forEach((id, i) => {
+      if (!services.has(id)) problems.push(`knowledge/content/guided.yaml: field "${role}.${i}": no service "${id}"`);
+    });
+  }
+
+  if (problems.length > 0 || !guided) throw new ContentError(problems);
+  return { services, channels, sections, municipalityChannels, guided };
 }

@@ -4,7 +4,7 @@ import { localesDir } from "./paths";
 import { LANGS } from "./schema";
 
 function keys(obj: unknown, prefix = ""): string[] {
-  if (obj && typeof obj === "object") return Object.entries(obj).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+  if (obj && typeof obj === "object" && !Array.isArray(obj)) return Object.entries(obj).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
   return [prefix];
 }
 

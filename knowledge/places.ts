@@ -37,7 +37,13 @@ const OUTSIDE = pattern([
 ], ["helsingfors", "tammerfors", "åbo", "vasa", "uleåborgs?(?!)"]);
 
 // Words that mark where someone lives ("asun", "bor", "live"), in the twelve languages.
-const RESIDENCE = /^(asun|asumme|asuu|asunut|kotikunta\w*|bor|bosatt|hemkommun|live|living|lives|resident|живу|мешкаю|проживаю|elan|elame|yaşıyorum|oturuyorum|sống|住在|أسكن|أعيش|ساکن|زندگی|deganahay|ku|nool)$/u;
+const RESIDENCE = /^(asun|asumme|asuu|asunut|muutin|muutan|muutimme|muutamme|moved|moving|flyttade|flyttar|kotikunta\w*|bor|bosatt|hemkommun|live|living|lives|resident|живу|мешкаю|проживаю|elan|elame|yaşıyorum|oturuyorum|sống|住在|أسكن|أعيش|ساکن|زندگی|deganahay|ku|nool)$/u;
+
+/** The municipalities' own names: proper names, written the same in every language of the buttons. */
+export const MUNICIPALITY_NAMES: Record<MunicipalityId, string> = {
+  hailuoto: "Hailuoto", ii: "Ii", kempele: "Kempele", liminka: "Liminka", lumijoki: "Lumijoki", muhos: "Muhos",
+  oulu: "Oulu", pudasjarvi: "Pudasjärvi", tyrnava: "Tyrnävä", utajarvi: "Utajärvi", vaala: "Vaala",
+};
 
 export interface PlaceMention {
   municipality?: MunicipalityId;

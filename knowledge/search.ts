@@ -1,4 +1,5 @@
 import lunr from "lunr";
+import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
 import type { Service } from "./load";
 import { LANGS, type Lang } from "./schema";
 import type { TextAnalyzer } from "./text/analyzer";
@@ -8,34 +9,57 @@ import { words } from "./text/tokenize";
 export interface Hit {
   id: string;
   score: number;
+  /** Weight of the query words this service accounts for (unknown words weigh half). */
+  matched: number;
 }
 
 export interface SearchResult {
   hits: Hit[];
-  /** Share of the query's content words that the best service's terms account for (0..1). */
+  /** Share of the query's content words that the best service accounts for (0..1). */
   coverage: number;
-  /** Content words of the query that matched no service at all. */
-  unmatched: string[];
+  /** Share of the query's content words that any service accounts for (0..1). */
+  anyCoverage: number;
   contentWords: number;
 }
 
-const FIELDS = { title: 4, keywords: 3, parts: 0.7, summary: 0.6 } as const;
+const FIELDS = { title: 3, keywords: 2.5, parts: 0.8, summary: 0.8 } as const;
 type Field = keyof typeof FIELDS;
 
+/** How much a query term is worth by how it was found. */
+const EXACT = 1;
+const PREFIX = 0.8;
+const PIECE = 0.6;
+const TYPO = 0.6;
+/** Added when the question names a service outright: every word of one of its titles. */
+const NAME_BONUS = 6;
+/** A word the catalogue does not know at all counts half: often filler, dialect or a typo. */
+const UNKNOWN_WORD_WEIGHT = 0.5;
+
+/** One query word and the index terms that stand for it, each with a weight. */
+type Group = Map<string, number>;
+
 /**
- * The service catalogue as a lunr index. Terms are made by our own analyzer (Voikko base
- * forms for Finnish, lunr-languages stemmers elsewhere), so lunr's pipeline is switched off
- * and the same analysis runs at index and query time.
+ * The service catalogue as a lunr index. Terms come from our own analyzer (Voikko base forms
+ * for Finnish, lunr-languages stemmers elsewhere), so lunr's pipeline is off and the same
+ * analysis runs at index and query time. lunr finds which services hold which terms; the score
+ * is ours: each query word counts once, by its best field, weighted by how rare the term is
+ * and how it matched (exact, prefix, piece of a compound, one typo). Prefix and typo matches
+ * stay within the question's language and Finnish, so Swedish "recept" never finds English
+ * "reception".
  */
 export class ServiceIndex {
   private readonly index: lunr.Index;
-  private readonly docTerms = new Map<string, Set<string>>();
-  /** Every index term, for splitting unknown compounds into known words. */
-  private readonly vocabulary: string[];
+  private readonly df = new Map<string, number>();
+  private readonly termLangs = new Map<string, Set<Lang>>();
+  private readonly sortedTerms: string[];
+  private readonly docCount: number;
+  /** Per service, its names (titles, LIITE 1 names) as lists of words, each word as its analysed terms. */
+  private readonly names = new Map<string, string[][][]>();
   readonly languageVocabulary = new Map<string, Set<Lang>>();
 
-  constructor(private readonly services: Service[], private readonly analyzer: TextAnalyzer, extraVocabulary: Partial<Record<Lang, string[]>> = {}) {
+  constructor(services: Service[], private readonly analyzer: TextAnalyzer, extraVocabulary: Partial<Record<Lang, string[]>> = {}) {
     const docs = services.map((s) => this.document(s));
+    this.docCount = docs.length;
     this.index = lunr(function () {
       this.pipeline.reset();
       this.searchPipeline.reset();
@@ -43,13 +67,12 @@ export class ServiceIndex {
       for (const [f, boost] of Object.entries(FIELDS)) this.field(f, { boost });
       for (const d of docs) this.add(d);
     });
-    const all = new Set<string>();
     for (const d of docs) {
-      const set = new Set<string>();
-      for (const f of Object.keys(FIELDS) as Field[]) for (const t of d[f].split(" ")) if (t) { set.add(t); all.add(t); }
-      this.docTerms.set(d.id, set);
+      const seen = new Set<string>();
+      for (const f of Object.keys(FIELDS) as Field[]) for (const t of d[f].split(" ")) if (t) seen.add(t);
+      for (const t of seen) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     }
-    this.vocabulary = [...all].filter((t) => t.length >= 4).sort();
+    this.sortedTerms = [...this.termLangs.keys()].sort();
     for (const s of services) this.addLanguageVocabulary(s);
     for (const [l, texts] of Object.entries(extraVocabulary) as Array<[Lang, string[]]>) {
       for (const text of texts) for (const w of words(text)) this.noteWord(w, l);
@@ -65,8 +88,9 @@ export class ServiceIndex {
 
   private addLanguageVocabulary(s: Service): void {
     for (const l of LANGS) {
-      const texts = [s.title[l], s.summary[l], s.todo[l], ...(s.keywords[l] ?? [])];
-      for (const text of texts) if (text) for (const w of words(text)) this.noteWord(w, l);
+      for (const text of [s.title[l], s.summary[l], s.todo[l], ...(s.keywords[l] ?? [])]) {
+        if (text) for (const w of words(text)) this.noteWord(w, l);
+      }
     }
   }
 
@@ -75,9 +99,23 @@ export class ServiceIndex {
     const put = (field: Field, text: string | undefined, lang: Lang) => {
       if (!text) return;
       const a = this.analyzer.analyze(text, lang);
-      a.terms.forEach((t) => acc[field].add(t));
-      a.parts.forEach((p) => acc.parts.add(p));
+      const note = (t: string) => {
+        let set = this.termLangs.get(t);
+        if (!set) this.termLangs.set(t, (set = new Set()));
+        set.add(lang);
+      };
+      for (const t of a.terms) { acc[field].add(t); note(t); }
+      for (const p of a.parts) { acc.parts.add(p); note(p); }
     };
+    const names: string[][][] = [];
+    const addName = (text: string | undefined, lang: Lang) => {
+      if (!text) return;
+      const ws = words(text, lang === "zh" ? "zh" : "fi").map((w) => this.analyzer.analyze(w, lang).terms).filter((t) => t.length > 0);
+      if (ws.length > 0) names.push(ws);
+    };
+    for (const l of LANGS) addName(s.title[l], l);
+    for (const k of s.liite1) addName(k, "fi");
+    this.names.set(s.id, names);
     for (const l of LANGS) {
       put("title", s.title[l], l);
       for (const k of s.keywords[l] ?? []) put("keywords", k, l);
@@ -85,66 +123,113 @@ export class ServiceIndex {
     }
     // Finnish names are what people read in their letters, whatever language they write in.
     for (const k of s.liite1) put("keywords", k, "fi");
-    const join = (set: Set<string>) => [...set].map((t) => t.replace(/[\s-]+/g, "")).join(" ");
+    const join = (set: Set<string>) => [...set].filter((t) => !/[\s-]/.test(t)).join(" ");
     return { id: s.id, title: join(acc.title), keywords: join(acc.keywords), parts: join(acc.parts), summary: join(acc.summary) };
   }
 
-  /** Known words inside an unknown long word: "työkokeilupaikka" → työkokeilu. */
-  private knownPieces(term: string): string[] {
-    if (term.length < 8) return [];
-    const out: string[] = [];
-    for (const v of this.vocabulary) {
-      if (v.length >= 5 && v !== term && v.length <= term.length - 3 && (term.startsWith(v) || term.endsWith(v))) out.push(v);
-    }
-    return out.sort((a, b) => b.length - a.length).slice(0, 3);
+  private inLangs(term: string, langs: ReadonlySet<Lang>): boolean {
+    const ls = this.termLangs.get(term);
+    if (!ls) return false;
+    for (const l of ls) if (langs.has(l)) return true;
+    return false;
   }
 
-  /** Query terms per content word of the text (place names and stopwords left out by the caller). */
-  queryTerms(text: string, lang: Lang, skip: (w: string) => boolean): string[][] {
-    const groups: string[][] = [];
+  /** Index terms that a query term stands for: itself, longer forms, known pieces, one-typo variants. */
+  private expand(term: string, langs: ReadonlySet<Lang>, group: Group, base: number): void {
+    const put = (t: string, w: number) => group.set(t, Math.max(group.get(t) ?? 0, w));
+    if (this.termLangs.has(term)) put(term, base * EXACT);
+    if (term.length >= 4) {
+      // Longer index terms that start with this one: "palkkatu" → "palkkatuki".
+      let lo = 0;
+      let hi = this.sortedTerms.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.sortedTerms[mid] < term) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < this.sortedTerms.length && this.sortedTerms[i].startsWith(term); i++) {
+        const v = this.sortedTerms[i];
+        if (v !== term && term.length / v.length >= 0.55 && this.inLangs(v, langs)) put(v, base * PREFIX);
+      }
+    }
+    if (term.length >= 7) {
+      // Known words inside an unknown compound ("työkokeilupaikka" → työkokeilu), and typos.
+      for (const v of this.sortedTerms) {
+        if (v.length < 5 || v === term || !this.inLangs(v, langs)) continue;
+        if (v.length <= term.length - 3 && (term.startsWith(v) || term.endsWith(v)) && v.length / term.length >= 0.4) put(v, base * PIECE);
+        else if (Math.abs(v.length - term.length) <= 1 && v[0] === term[0] && DamerauLevenshteinDistance(v, term, { restricted: true }) === 1) put(v, base * TYPO);
+      }
+    }
+  }
+
+  /** Query groups per content word of the text (place names and stopwords left out). */
+  queryGroups(text: string, lang: Lang, skip: (w: string) => boolean): Group[] {
+    const groups: Group[] = [];
     const stop = STOPWORDS[lang];
+    const langs = new Set<Lang>([lang, "fi"]);
     for (const w of words(text, lang === "zh" ? "zh" : "fi")) {
       if (stop.has(w) || skip(w) || (w.length < 2 && lang !== "zh")) continue;
       const a = this.analyzer.analyze(w, lang);
-      const terms = new Set([...a.terms, ...a.parts]);
+      if (a.terms.length === 0) continue;
+      const group: Group = new Map();
+      for (const t of a.terms) this.expand(t, langs, group, 1);
+      for (const p of a.parts) this.expand(p, langs, group, PIECE);
       if (lang !== "fi") {
         // A Finnish service name inside another language: "can I get palkkatukea?"
-        for (const t of this.analyzer.finnish.analyze(w).terms) terms.add(t);
+        for (const t of this.analyzer.finnish.analyze(w).terms) this.expand(t, langs, group, 1);
       }
-      for (const t of [...terms]) for (const p of this.knownPieces(t)) terms.add(p);
-      groups.push([...terms].filter(Boolean));
+      groups.push(group);
     }
     return groups;
   }
 
-  private matches(docId: string, term: string): boolean {
-    const set = this.docTerms.get(docId);
-    if (!set) return false;
-    if (set.has(term)) return true;
-    if (term.length >= 5) for (const t of set) if (t.startsWith(term) || (t.length >= 5 && term.startsWith(t))) return true;
-    return false;
+  private idf(term: string): number {
+    return Math.log(1 + this.docCount / ((this.df.get(term) ?? 0) + 0.5));
   }
 
   search(text: string, lang: Lang, skip: (w: string) => boolean = () => false): SearchResult {
-    const groups = this.queryTerms(text, lang, skip);
-    if (groups.length === 0) return { hits: [], coverage: 0, unmatched: [], contentWords: 0 };
-    let results: lunr.Index.Result[] = [];
-    results = this.index.query((q) => {
-      for (const g of groups) {
-        for (const t of g) {
-          q.term(t, { boost: 10, usePipeline: false });
-          if (t.length >= 5) q.term(t, { boost: 3, usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING });
-          if (t.length >= 7) q.term(t, { boost: 1, usePipeline: false, editDistance: 1 });
+    const groups = this.queryGroups(text, lang, skip);
+    if (groups.length === 0) return { hits: [], coverage: 0, anyCoverage: 0, contentWords: 0 };
+    const allTerms = new Set<string>();
+    for (const g of groups) for (const t of g.keys()) allTerms.add(t);
+    if (allTerms.size === 0) return { hits: [], coverage: 0, anyCoverage: 0, contentWords: groups.length };
+
+    const results = this.index.query((q) => {
+      for (const t of allTerms) q.term(t, { usePipeline: false });
+    });
+    const anyMatched = new Set<number>();
+    const weightOf = groups.map((g) => (g.size > 0 ? 1 : UNKNOWN_WORD_WEIGHT));
+    const total = weightOf.reduce((a, b) => a + b, 0);
+    const strong = new Set<string>();
+    for (const g of groups) for (const [t, w] of g) if (w >= PREFIX) strong.add(t);
+    const hits: Hit[] = results.map((r) => {
+      const fieldsOf = r.matchData.metadata as Record<string, Record<string, unknown>>;
+      let score = 0;
+      let matched = 0;
+      groups.forEach((g, gi) => {
+        let best = 0;
+        for (const [term, weight] of g) {
+          const fields = fieldsOf[term];
+          if (!fields) continue;
+          for (const f of Object.keys(fields) as Field[]) best = Math.max(best, weight * FIELDS[f] * this.idf(term));
         }
-      }
+        if (best > 0) {
+          score += best;
+          matched += weightOf[gi];
+          anyMatched.add(gi);
+        }
+      });
+      const named = this.names.get(r.ref)?.some((name) => name.every((word) => word.some((t) => strong.has(t))));
+      return { id: r.ref, score: score + (named ? NAME_BONUS : 0), matched };
     });
-    const hits = results.map((r) => ({ id: r.ref, score: r.score }));
-    const best = hits[0]?.id;
-    const matchedByBest = best ? groups.filter((g) => g.some((t) => this.matches(best, t))).length : 0;
-    const unmatched: string[] = [];
-    groups.forEach((g) => {
-      if (!hits.slice(0, 10).some((h) => g.some((t) => this.matches(h.id, t)))) unmatched.push(g[0]);
-    });
-    return { hits, coverage: matchedByBest / groups.length, unmatched, contentWords: groups.length };
+    hits.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+    let anyWeight = 0;
+    for (const gi of anyMatched) anyWeight += weightOf[gi];
+    return {
+      hits,
+      coverage: hits.length > 0 ? hits[0].matched / total : 0,
+      anyCoverage: anyWeight / total,
+      contentWords: groups.length,
+    };
   }
 }

@@ -37,17 +37,22 @@ export class LanguageDetector {
     private readonly vocabulary: Map<string, Set<Lang>>,
     /** True when a Finnish morphological analyser knows the word. */
     private readonly isFinnishWord: (w: string) => boolean,
+    /** Finnish service names people copy from their letters into any language ("kotoutumissuunnitelma"). */
+    private readonly borrowed: (w: string) => boolean = () => false,
   ) {}
 
   detect(text: string): Detection {
     const t = text.normalize("NFC");
-    const letters = count(/\p{L}/gu, t) || 1;
+    // A word in another script decides: a Finnish term typed into Russian or Arabic is a loan.
     const han = count(/\p{Script=Han}/gu, t);
     const arabic = count(/\p{Script=Arabic}/gu, t);
     const cyrillic = count(/\p{Script=Cyrillic}/gu, t);
-    if (han / letters > 0.3) return { lang: "zh", confidence: 0.99 };
-    if (arabic / letters > 0.5) return this.arabicScript(t);
-    if (cyrillic / letters > 0.5) return this.cyrillic(t);
+    const top = Math.max(han, arabic, cyrillic);
+    if (top >= 2) {
+      if (han === top) return { lang: "zh", confidence: 0.99 };
+      if (arabic === top) return this.arabicScript(t);
+      return this.cyrillic(t);
+    }
     return this.latin(t);
   }
 
@@ -96,6 +101,10 @@ export class LanguageDetector {
     const ws = words(lower);
     for (const w of ws) {
       for (const l of LANGS) if (STOPWORDS[l].has(w)) add(l, 1);
+      if (this.borrowed(w)) {
+        add("fi", 0.4);
+        continue;
+      }
       const langs = this.vocabulary.get(w);
       if (langs) for (const l of langs) add(l, 1.5 / langs.size);
       if (w.length >= 3 && this.isFinnishWord(w) && !langs?.has("en") && !langs?.has("sv")) add("fi", 1);

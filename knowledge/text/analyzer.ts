@@ -39,14 +39,19 @@ export class TextAnalyzer {
         a.terms.forEach((t) => terms.add(t));
         a.parts.forEach((p) => parts.add(p));
       } else {
+        const stem = this.stemmer(lang)(w);
+        // "needs" is "need" after stemming, and "need" is a stopword.
+        if (stop.has(stem)) continue;
         terms.add(w);
-        terms.add(this.stemmer(lang)(w));
+        terms.add(stem);
         if (lang === "zh" && w.length > 2) {
           for (let i = 0; i + 2 <= w.length; i++) parts.add(w.slice(i, i + 2));
         }
       }
     }
     for (const t of terms) parts.delete(t);
-    return { terms: [...terms].filter((t) => t.length > 0), parts: [...parts] };
+    // Two-letter stems ("te" from "teille") match by accident far more often than by meaning.
+    const keep = (t: string) => t.length >= (lang === "zh" ? 1 : 3);
+    return { terms: [...terms].filter(keep), parts: [...parts].filter(keep) };
   }
 }

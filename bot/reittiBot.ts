@@ -1,0 +1,60 @@
+import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from "botbuilder";
+import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from "botbuilder-dialogs";
+import { Lang } from "../knowledge/schema";
+import { profileLang, type DialogDeps } from "../dialogs/deps";
+import { languageEvent, suggestions } from "../dialogs/replies";
+import { LANGS } from "../knowledge/schema";
+
+/** The ActivityHandler: greets, runs the main dialog on each message, saves state after each turn. */
+export class ReittiBot extends ActivityHandler {
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+
+  constructor(private readonly conversationState: ConversationState, private readonly dialog: Dialog, private readonly deps: DialogDeps) {
+    super();
+    this.dialogState = conversationState.createProperty<DialogState>("dialogState");
+
+    this.onMessage(async (context, next) => {
+      await this.runDialog(context);
+      await next();
+    });
+    // The Emulator and Azure channels announce a new conversation; Web Chat here sends webchat/join.
+    this.onMembersAdded(async (context, next) => {
+      const others = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient.id);
+      if (others.length > 0) await this.welcome(context);
+      await next();
+    });
+    this.onEvent(async (context, next) => {
+      if (context.activity.name === "webchat/join") await this.welcome(context);
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.conversationState.saveChanges(context, false);
+  }
+
+  private async runDialog(context: TurnContext): Promise<void> {
+    const set = new DialogSet(this.dialogState);
+    set.add(this.dialog);
+    const dc = await set.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.dialog.id);
+  }
+
+  /** Greets in the conversation's language (Finnish at first) with a one-tap language choice. */
+  private async welcome(context: TurnContext): Promise<void> {
+    const profile = await this.deps.profile.get(context, {});
+    const requested = Lang.safeParse((context.activity.value as { lang?: string } | undefined)?.lang);
+    if (requested.success) {
+      profile.lang = requested.data;
+      profile.langChosen = true;
+      await this.deps.profile.set(context, profile);
+      await context.sendActivity(languageEvent(this.deps.guide, requested.data));
+    }
+    const t = this.deps.guide.t(profileLang(profile));
+    const msg = suggestions([...LANGS.map((l) => this.deps.guide.t(l)("bot:language.name")), t("bot:guidedStart")]);
+    msg.text = t("bot:welcome");
+    await context.sendActivity(msg);
+  }
+}

@@ -1,0 +1,81 @@
+import {
+  CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState,
+  type TurnContext,
+} from "botbuilder";
+import express, { type Express } from "express";
+import { CommandRecognizer } from "../knowledge/commands";
+import type { Guide } from "../knowledge/guide";
+import type { DialogDeps, Profile } from "../dialogs/deps";
+import { MainDialog } from "../dialogs/mainDialog";
+import { profileLang } from "../dialogs/deps";
+import { ConversationStore, DirectLineAdapter, directLineRouter } from "./directline";
+import { ExpiringMemoryStorage } from "./expiringStorage";
+import { FeedbackCounter } from "./feedback";
+import { log } from "./log";
+import { ReittiBot } from "./reittiBot";
+import { webRouter } from "./webRoutes";
+
+export interface Wired {
+  bot: ReittiBot;
+  deps: DialogDeps;
+  storage: ExpiringMemoryStorage;
+  conversations: ConversationStore;
+  feedback: FeedbackCounter;
+  mount: (app: Express) => void;
+  close: () => void;
+}
+
+/** Builds storage, state, recognizer and dialogs once, and hands them in through constructors. */
+export function wire(guide: Guide, env: NodeJS.ProcessEnv = process.env): Wired {
+  const storage = new ExpiringMemoryStorage(30 * 60_000);
+  const conversationState = new ConversationState(storage);
+  const feedback = new FeedbackCounter();
+  const deps: DialogDeps = {
+    guide,
+    commands: new CommandRecognizer(guide.i18n),
+    profile: conversationState.createProperty<Profile>("profile"),
+    feedback,
+  };
+  const bot = new ReittiBot(conversationState, new MainDialog(deps), deps);
+
+  const onTurnError = async (context: TurnContext, error: Error) => {
+    log("turn-error", { message: error.message });
+    const lang = profileLang(await deps.profile.get(context, {}).catch(() => ({})));
+    await context.sendActivity(guide.t(lang)("bot:error")).catch(() => undefined);
+    await conversationState.delete(context).catch(() => undefined);
+  };
+
+  // Bot Framework channels (Emulator, Azure Bot Service). With no app id, authentication is off:
+  // fine on a developer's machine, never in production.
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: env.MicrosoftAppId ?? env.MICROSOFT_APP_ID,
+    MicrosoftAppPassword: env.MicrosoftAppPassword ?? env.MICROSOFT_APP_PASSWORD,
+    MicrosoftAppType: env.MicrosoftAppType ?? env.MICROSOFT_APP_TYPE,
+    MicrosoftAppTenantId: env.MicrosoftAppTenantId ?? env.MICROSOFT_APP_TENANT_ID,
+  });
+  const cloud = new CloudAdapter(auth);
+  cloud.onTurnError = onTurnError;
+  if (!(env.MicrosoftAppId ?? env.MICROSOFT_APP_ID)) log("warning", { message: "MicrosoftAppId is not set: /api/messages accepts unauthenticated requests" });
+
+  const conversations = new ConversationStore();
+  const directLine = new DirectLineAdapter(conversations);
+  directLine.onTurnError = onTurnError;
+
+  const mount = (app: Express) => {
+    app.post("/api/messages", express.json({ limit: "256kb" }), async (req, res) => {
+      await cloud.process(req, res, (context) => bot.run(context));
+    });
+    app.use("/v3/directline", directLineRouter(conversations, directLine, (context) => bot.run(context)));
+    app.get("/api/feedback", (_req, res) => {
+      res.json({ yes: feedback.yes, no: feedback.no });
+    });
+    app.use(webRouter(guide.i18n));
+  };
+  return {
+    bot, deps, storage, conversations, feedback, mount,
+    close: () => {
+      storage.close();
+      conversations.close();
+    },
+  };
+}

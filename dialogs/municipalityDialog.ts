@@ -1,0 +1,62 @@
+import { TextPrompt, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from "botbuilder-dialogs";
+import { findPlace, MUNICIPALITY_NAMES } from "../knowledge/places";
+import { MUNICIPALITIES, type MunicipalityId } from "../knowledge/schema";
+import { profileLang, type DialogDeps } from "./deps";
+import { InterruptibleDialog } from "./interruptibleDialog";
+import { suggestions } from "./replies";
+
+export const MUNICIPALITY_DIALOG = "municipalityDialog";
+const PROMPT = "municipalityPrompt";
+
+export type MunicipalityAnswer = MunicipalityId | "outside";
+
+/** Asks where the person lives (or the employer operates) and remembers it for the conversation. */
+export class MunicipalityDialog extends InterruptibleDialog {
+  constructor(deps: DialogDeps) {
+    super(MUNICIPALITY_DIALOG, deps);
+    this.addDialog(new TextPrompt(PROMPT, (pc) => this.validate(pc)));
+    this.addDialog(new WaterfallDialog("municipalityWaterfall", [
+      (step) => this.ask(step),
+      (step) => this.remember(step),
+    ]));
+    this.initialDialogId = "municipalityWaterfall";
+  }
+
+  private names(): string[] {
+    return MUNICIPALITIES.map((m) => MUNICIPALITY_NAMES[m]);
+  }
+
+  private async ask(step: WaterfallStepContext) {
+    const profile = await this.deps.profile.get(step.context, {});
+    const t = this.deps.guide.t(profileLang(profile));
+    const employer = (step.options as { employer?: boolean } | undefined)?.employer === true;
+    const prompt = suggestions([...this.names(), t("bot:otherMunicipality")]);
+    prompt.text = t(employer ? "bot:askMunicipalityEmployer" : "bot:askMunicipality");
+    const retry = suggestions([...this.names(), t("bot:otherMunicipality")]);
+    retry.text = t("bot:didNotUnderstand");
+    return step.prompt(PROMPT, { prompt, retryPrompt: retry });
+  }
+
+  private async validate(pc: PromptValidatorContext<string>): Promise<boolean> {
+    const text = pc.recognized.value ?? "";
+    const place = findPlace(text);
+    if (place.municipality || place.outside) return true;
+    const profile = await this.deps.profile.get(pc.context, {});
+    return text.trim().toLowerCase() === this.deps.guide.t(profileLang(profile))("bot:otherMunicipality").toLowerCase();
+  }
+
+  private async remember(step: WaterfallStepContext) {
+    const place = findPlace(String(step.result));
+    const answer: MunicipalityAnswer = place.municipality ?? "outside";
+    const profile = await this.deps.profile.get(step.context, {});
+    if (answer === "outside") {
+      profile.outside = true;
+      delete profile.municipality;
+    } else {
+      profile.municipality = answer;
+      profile.outside = false;
+    }
+    await this.deps.profile.set(step.context, profile);
+    return step.endDialog(answer);
+  }
+}

@@ -1,0 +1,93 @@
+import { ActionTypes, ActivityTypes, CardFactory, MessageFactory, type Activity, type TurnContext } from "botbuilder";
+import type { Guide } from "../knowledge/guide";
+import { inLang } from "../knowledge/localize";
+import { RTL_LANGS, type AskResponse, type Lang } from "../knowledge/schema";
+
+// Channels known to render Adaptive Cards; elsewhere the answer goes as plain text.
+const CARD_CHANNELS = new Set(["webchat", "directline", "emulator", "msteams", "test"]);
+
+/** Tells the web page to switch Web Chat's locale and direction. */
+export function languageEvent(guide: Guide, lang: Lang): Partial<Activity> {
+  const t = guide.t(lang);
+  return { type: ActivityTypes.Event, name: "reitti.language", value: { lang, locale: t("bot:language.locale"), dir: RTL_LANGS.includes(lang) ? "rtl" : "ltr" } };
+}
+
+export function suggestions(texts: string[]): Partial<Activity> {
+  return MessageFactory.suggestedActions(texts.map((t) => ({ type: ActionTypes.ImBack, title: t, value: t })));
+}
+
+function feedbackActions(guide: Guide, lang: Lang) {
+  const t = guide.t(lang);
+  return [
+    { type: ActionTypes.PostBack, title: `👍 ${t("bot:feedbackYes")}`, value: { feedback: "yes" } },
+    { type: ActionTypes.PostBack, title: `👎 ${t("bot:feedbackNo")}`, value: { feedback: "no" } },
+  ];
+}
+
+/** The answer card: service, where to go and how, what to do, why (the plan's section). */
+export function answerCard(guide: Guide, r: AskResponse): Record<string, unknown> {
+  const t = guide.t(r.lang);
+  const service = r.service ? guide.kb.services.get(r.service.id) : undefined;
+  const channel = r.channel ? guide.kb.channels.get(r.channel.id) : undefined;
+  const facts: Array<{ title: string; value: string }> = [];
+  if (r.channel) facts.push({ title: t("bot:card.whereToGo"), value: r.channel.name });
+  const how = channel?.how && inLang(channel.how, r.lang);
+  if (how) facts.push({ title: t("bot:card.how"), value: how });
+  for (const c of channel?.contacts ?? []) {
+    if (c.type === "Phone" && c.number) facts.push({ title: t("bot:card.phone"), value: c.number });
+    if (c.type === "ServiceLocation" && c.address) facts.push({ title: t("bot:card.address"), value: c.address });
+  }
+  const web = channel?.contacts.find((c) => c.type === "WebPage");
+  if (web && web.type === "WebPage") facts.push({ title: t("bot:card.web"), value: web.url });
+  for (const h of channel?.hours ?? []) facts.push({ title: t("bot:card.hours"), value: inLang(h.text, r.lang) ?? h.text.en });
+  if (r.alternatives.length > 0) facts.push({ title: t("bot:card.also"), value: r.alternatives.map((a) => a.name).join("; ") });
+  facts.push({ title: t("bot:card.why"), value: t("bot:card.planSection", { sections: r.citations.join(", ") }) });
+
+  const body: Array<Record<string, unknown>> = [
+    { type: "TextBlock", text: r.service?.title ?? "", weight: "Bolder", size: "Medium", wrap: true, style: "heading" },
+  ];
+  const summary = service && inLang(service.summary, r.lang);
+  if (summary) body.push({ type: "TextBlock", text: summary, wrap: true });
+  body.push({ type: "FactSet", facts });
+  const todo = service && inLang(service.todo, r.lang);
+  if (todo) body.push({ type: "TextBlock", text: `**${t("bot:card.todo")}:** ${todo}`, wrap: true });
+  if (service?.changedSincePlan) body.push({ type: "TextBlock", text: `**${t("bot:card.note")}** ${t(`notes:${service.changedSincePlan}`)}`, wrap: true, color: "Attention" });
+  if (channel?.caution) body.push({ type: "TextBlock", text: inLang(channel.caution, r.lang) ?? channel.caution.en, wrap: true, isSubtle: true, size: "Small" });
+  if (r.needs.includes("municipality")) body.push({ type: "TextBlock", text: t("answer:askMunicipality"), wrap: true });
+  return {
+    type: "AdaptiveCard",
+    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+    version: "1.3",
+    lang: r.lang,
+    rtl: RTL_LANGS.includes(r.lang),
+    body,
+  };
+}
+
+/** Sends an answer: a card where the channel renders one, the plain text elsewhere; then the follow-ups. */
+export async function sendAnswer(context: TurnContext, guide: Guide, r: AskResponse): Promise<void> {
+  const t = guide.t(r.lang);
+  if (!r.service) {
+    const msg = r.suggestions.length > 0 ? suggestions([...r.suggestions.map((s) => s.title), t("bot:guidedStart")]) : suggestions([t("bot:guidedStart")]);
+    msg.text = r.answer;
+    msg.locale = r.lang;
+    await context.sendActivity(msg);
+    return;
+  }
+  const useCard = CARD_CHANNELS.has(context.activity.channelId);
+  const msg: Partial<Activity> = useCard
+    ? { ...MessageFactory.attachment(CardFactory.adaptiveCard(answerCard(guide, r))), summary: r.answer }
+    : MessageFactory.text(r.answer);
+  msg.locale = r.lang;
+  await context.sendActivity(msg);
+  const follow = MessageFactory.suggestedActions(
+    [
+      ...feedbackActions(guide, r.lang),
+      ...r.suggestions.map((s) => ({ type: ActionTypes.ImBack, title: s.title, value: s.title })),
+    ],
+    t("bot:feedbackQuestion"),
+  );
+  follow.locale = r.lang;
+  await context.sendActivity(follow);
+}
+
