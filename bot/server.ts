@@ -17,7 +17,7 @@ export function createServer({ guide, mount }: ServerParts): Express {
     const started = process.hrtime.bigint();
     res.on("finish", () => {
       // Path only: query strings can carry what people typed.
-      log("http", { method: req.method, path: req.path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 });
+      log("http", { method: req.method, path: req.originalUrl.split("?")[0], status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 });
     });
     next();
   });

@@ -34,7 +34,8 @@ export function webRouter(i18: i18n): Router {
     "/": asset(join(web, "index.html"), "text/html; charset=utf-8"),
     "/static/chat.js": asset(join(web, "chat.js"), "text/javascript; charset=utf-8"),
     "/static/chat.css": asset(join(web, "chat.css"), "text/css; charset=utf-8"),
-    "/static/webchat.js": asset(require.resolve("botframework-webchat/dist/webchat.js"), "text/javascript; charset=utf-8"),
+    // The package's "exports" hide dist/, so the bundle is found by its place in node_modules.
+    "/static/webchat.js": asset(join(root, "node_modules", "botframework-webchat", "dist", "webchat.js"), "text/javascript; charset=utf-8"),
   };
   for (const [path, get] of Object.entries(assets)) {
     router.get(path, (req, res) => {

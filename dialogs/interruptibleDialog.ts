@@ -24,9 +24,16 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   private async interrupt(innerDc: DialogContext, inProgress: boolean): Promise<DialogTurnResult | undefined> {
     const { context } = innerDc;
     const text = context.activity.type === "message" ? context.activity.text ?? "" : "";
-    const command = text ? this.deps.commands.recognize(text) : undefined;
-    if (!command || command.type === "guided") return undefined;
+    const found = text ? this.deps.commands.recognizeWithLanguage(text) : undefined;
+    if (!found || found.command.type === "guided") return undefined;
+    const command = found.command;
     const profile = await this.deps.profile.get(context, {});
+    // Until someone chooses a language, the language of their command is the conversation's.
+    if (!profile.langChosen && found.lang !== profile.lang && command.type !== "language") {
+      profile.lang = found.lang;
+      await this.deps.profile.set(context, profile);
+      await context.sendActivity(languageEvent(this.deps.guide, found.lang));
+    }
     // After a side answer, a prompt that was waiting asks again; with nothing waiting the turn ends.
     const resume = async (): Promise<DialogTurnResult> => {
       if (inProgress) {

@@ -1,4 +1,5 @@
 import { WaterfallDialog, type WaterfallStepContext } from "botbuilder-dialogs";
+import { SUGGEST_BELOW } from "../knowledge/guide";
 import { findPlace } from "../knowledge/places";
 import type { AskResponse } from "../knowledge/schema";
 import { type DialogDeps, type Profile } from "./deps";
@@ -53,9 +54,17 @@ export class MainDialog extends InterruptibleDialog {
     }
     const text = (context.activity.text ?? "").trim();
     if (!text) return step.endDialog();
-    if (this.deps.commands.recognize(text)?.type === "guided") return step.beginDialog(GUIDED_DIALOG);
-
     const profile = await this.deps.profile.get(context, {});
+    const command = this.deps.commands.recognizeWithLanguage(text);
+    if (command?.command.type === "guided") {
+      if (!profile.langChosen && command.lang !== profile.lang) {
+        profile.lang = command.lang;
+        await this.deps.profile.set(context, profile);
+        await context.sendActivity(languageEvent(this.deps.guide, command.lang));
+      }
+      return step.beginDialog(GUIDED_DIALOG);
+    }
+
     const place = findPlace(text);
     if (place.municipality) Object.assign(profile, { municipality: place.municipality, outside: false });
     else if (place.outside) Object.assign(profile, { outside: true, municipality: undefined });
@@ -73,7 +82,8 @@ export class MainDialog extends InterruptibleDialog {
     if (profile.outside) response = this.outsideAware(response, profile);
     await this.deps.profile.set(context, profile);
 
-    if (response.needs.includes("municipality") && response.service) {
+    // Ask where the person lives only when sure of the service; otherwise show the options first.
+    if (response.needs.includes("municipality") && response.service && response.confidence >= SUGGEST_BELOW) {
       (step.values as Pending).question = text;
       return step.beginDialog(MUNICIPALITY_DIALOG);
     }

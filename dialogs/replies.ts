@@ -19,8 +19,8 @@ export function suggestions(texts: string[]): Partial<Activity> {
 function feedbackActions(guide: Guide, lang: Lang) {
   const t = guide.t(lang);
   return [
-    { type: ActionTypes.PostBack, title: `👍 ${t("bot:feedbackYes")}`, value: { feedback: "yes" } },
-    { type: ActionTypes.PostBack, title: `👎 ${t("bot:feedbackNo")}`, value: { feedback: "no" } },
+    { type: ActionTypes.PostBack, title: t("bot:feedbackYes"), value: { feedback: "yes" } },
+    { type: ActionTypes.PostBack, title: t("bot:feedbackNo"), value: { feedback: "no" } },
   ];
 }
 
@@ -48,11 +48,15 @@ export function answerCard(guide: Guide, r: AskResponse): Record<string, unknown
   ];
   const summary = service && inLang(service.summary, r.lang);
   if (summary) body.push({ type: "TextBlock", text: summary, wrap: true });
-  body.push({ type: "FactSet", facts });
-  const todo = service && inLang(service.todo, r.lang);
+  // Label and value on one wrapped line read better at 360 px than a two-column FactSet.
+  for (const f of facts) body.push({ type: "TextBlock", text: `**${f.title}:** ${f.value}`, wrap: true, spacing: "Small" });
+  // Someone living elsewhere is told so; the service's own "what to do" is for residents.
+  const outside = r.channel?.id === "other-employment-area";
+  if (outside) body.push({ type: "TextBlock", text: t("answer:outside"), wrap: true });
+  const todo = !outside && service && inLang(service.todo, r.lang);
   if (todo) body.push({ type: "TextBlock", text: `**${t("bot:card.todo")}:** ${todo}`, wrap: true });
   if (service?.changedSincePlan) body.push({ type: "TextBlock", text: `**${t("bot:card.note")}** ${t(`notes:${service.changedSincePlan}`)}`, wrap: true, color: "Attention" });
-  if (channel?.caution) body.push({ type: "TextBlock", text: inLang(channel.caution, r.lang) ?? channel.caution.en, wrap: true, isSubtle: true, size: "Small" });
+  if (channel?.caution) body.push({ type: "TextBlock", text: inLang(channel.caution, r.lang) ?? channel.caution.en, wrap: true, size: "Small" });
   if (r.needs.includes("municipality")) body.push({ type: "TextBlock", text: t("answer:askMunicipality"), wrap: true });
   return {
     type: "AdaptiveCard",
@@ -80,13 +84,10 @@ export async function sendAnswer(context: TurnContext, guide: Guide, r: AskRespo
     : MessageFactory.text(r.answer);
   msg.locale = r.lang;
   await context.sendActivity(msg);
-  const follow = MessageFactory.suggestedActions(
-    [
-      ...feedbackActions(guide, r.lang),
-      ...r.suggestions.map((s) => ({ type: ActionTypes.ImBack, title: s.title, value: s.title })),
-    ],
-    t("bot:feedbackQuestion"),
-  );
+  // When unsure, the other likely services come first; otherwise ask whether this helped.
+  const follow = r.suggestions.length > 0
+    ? MessageFactory.suggestedActions(r.suggestions.map((s) => ({ type: ActionTypes.ImBack, title: s.title, value: s.title })), t("bot:suggestionsTitle"))
+    : MessageFactory.suggestedActions(feedbackActions(guide, r.lang), t("bot:feedbackQuestion"));
   follow.locale = r.lang;
   await context.sendActivity(follow);
 }

@@ -26,13 +26,13 @@ const clean = (s: string) => normalize(s).replace(/[^\p{L}\p{N} ]+/gu, " ").repl
  * conversation's language: people switch language precisely because they are lost.
  */
 export class CommandRecognizer {
-  private readonly table: Array<{ phrase: string; command: Command }> = [];
+  private readonly table: Array<{ phrase: string; command: Command; lang: Lang }> = [];
 
   constructor(i18: i18n) {
     for (const lang of LANGS) {
       const p = i18.getResource(lang, "commands", "") as Partial<Phrases> | undefined;
       if (!p) continue;
-      const add = (list: string[] | undefined, command: Command) => list?.forEach((phrase) => this.table.push({ phrase: clean(phrase), command }));
+      const add = (list: string[] | undefined, command: Command) => list?.forEach((phrase) => this.table.push({ phrase: clean(phrase), command, lang }));
       add(p.help, { type: "help" });
       add(p.restart, { type: "restart" });
       add(p.language, { type: "language" });
@@ -45,14 +45,19 @@ export class CommandRecognizer {
   }
 
   recognize(text: string): Command | undefined {
+    return this.recognizeWithLanguage(text)?.command;
+  }
+
+  /** The command, and the language its phrase is written in (a first "help" tells the language). */
+  recognizeWithLanguage(text: string): { command: Command; lang: Lang } | undefined {
     const t = clean(text);
     if (!t) return undefined;
     const wordCount = t.split(" ").length;
-    for (const { phrase, command } of this.table) {
-      if (t === phrase) return command;
+    for (const entry of this.table) {
+      if (t === entry.phrase) return entry;
       // A short message containing a phrase of several words: "in english please". One-word
       // phrases must stand alone, or "language course" would switch the language.
-      if (wordCount <= 4 && phrase.includes(" ") && ` ${t} `.includes(` ${phrase} `)) return command;
+      if (wordCount <= 4 && entry.phrase.includes(" ") && ` ${t} `.includes(` ${entry.phrase} `)) return entry;
     }
     return undefined;
   }

@@ -89,7 +89,7 @@ class GuideImpl implements Guide {
     if (!a) return 0;
     const strength = 1 - Math.exp(-a.score / 8);
     const margin = b ? (a.score - b.score) / a.score : 1;
-    return Math.max(0, Math.min(1, r.coverage * (0.55 + 0.45 * strength) * (0.75 + 0.25 * margin)));
+    return Math.max(0, Math.min(1, r.coverage * (0.55 + 0.45 * strength) * (0.5 + 0.5 * margin)));
   }
 
   ask(req: AskRequest): AskResponse {

@@ -51,6 +51,8 @@ export class ServiceIndex {
   private readonly index: lunr.Index;
   private readonly df = new Map<string, number>();
   private readonly termLangs = new Map<string, Set<Lang>>();
+  /** Words as written in the content (not stems): only these match across languages. */
+  private readonly surface = new Set<string>();
   private readonly sortedTerms: string[];
   private readonly docCount: number;
   /** Per service, its names (titles, LIITE 1 names) as lists of words, each word as its analysed terms. */
@@ -114,6 +116,8 @@ export class ServiceIndex {
       if (ws.length > 0) names.push(ws);
     };
     for (const l of LANGS) addName(s.title[l], l);
+    for (const l of LANGS) for (const text of [s.title[l], ...(s.keywords[l] ?? [])]) if (text) for (const w of words(text)) this.surface.add(w);
+    for (const k of s.liite1) for (const w of words(k)) this.surface.add(w);
     for (const k of s.liite1) addName(k, "fi");
     this.names.set(s.id, names);
     for (const l of LANGS) {
@@ -135,9 +139,11 @@ export class ServiceIndex {
   }
 
   /** Index terms that a query term stands for: itself, longer forms, known pieces, one-typo variants. */
-  private expand(term: string, langs: ReadonlySet<Lang>, group: Group, base: number): void {
+  private expand(term: string, langs: ReadonlySet<Lang>, group: Group, base: number, guess: boolean): void {
     const put = (t: string, w: number) => group.set(t, Math.max(group.get(t) ?? 0, w));
-    if (this.termLangs.has(term)) put(term, base * EXACT);
+    // Another language's word counts when written in full and long enough to be a name
+    // ("kotoutumissuunnitelma" in Russian); its stems do not (Swedish "recept" ≠ English "recept-ion").
+    if (this.inLangs(term, langs) || (this.surface.has(term) && term.length >= 5)) put(term, base * EXACT);
     if (term.length >= 4) {
       // Longer index terms that start with this one: "palkkatu" → "palkkatuki".
       let lo = 0;
@@ -152,7 +158,7 @@ export class ServiceIndex {
         if (v !== term && term.length / v.length >= 0.55 && this.inLangs(v, langs)) put(v, base * PREFIX);
       }
     }
-    if (term.length >= 7) {
+    if (guess && term.length >= 7) {
       // Known words inside an unknown compound ("työkokeilupaikka" → työkokeilu), and typos.
       for (const v of this.sortedTerms) {
         if (v.length < 5 || v === term || !this.inLangs(v, langs)) continue;
@@ -172,11 +178,14 @@ export class ServiceIndex {
       const a = this.analyzer.analyze(w, lang);
       if (a.terms.length === 0) continue;
       const group: Group = new Map();
-      for (const t of a.terms) this.expand(t, langs, group, 1);
-      for (const p of a.parts) this.expand(p, langs, group, PIECE);
+      // Compound pieces and typos are guessed only for words no analyser recognised.
+      const guess = !a.known;
+      for (const t of a.terms) this.expand(t, langs, group, 1, guess);
+      for (const p of a.parts) this.expand(p, langs, group, PIECE, false);
       if (lang !== "fi") {
         // A Finnish service name inside another language: "can I get palkkatukea?"
-        for (const t of this.analyzer.finnish.analyze(w).terms) this.expand(t, langs, group, 1);
+        const fi = this.analyzer.finnish.analyze(w);
+        if (fi.recognised) for (const t of fi.terms) this.expand(t, langs, group, 1, false);
       }
       groups.push(group);
     }

@@ -8,6 +8,8 @@ import { words } from "./tokenize";
 export interface Analyzed {
   terms: string[];
   parts: string[];
+  /** A morphological analyser recognised every word: no need to guess at compounds or typos. */
+  known: boolean;
 }
 
 // Languages with no lunr-languages stemmer: a fixed-length prefix unifies most inflection
@@ -32,10 +34,12 @@ export class TextAnalyzer {
     const terms = new Set<string>();
     const parts = new Set<string>();
     const stop = STOPWORDS[lang];
+    let known = lang === "fi" && this.finnish.hasMorphology;
     for (const w of words(text, lang === "zh" ? "zh" : "fi")) {
       if (stop.has(w) || (w.length < 2 && lang !== "zh")) continue;
       if (lang === "fi") {
         const a = this.finnish.analyze(w);
+        if (!a.recognised) known = false;
         a.terms.forEach((t) => terms.add(t));
         a.parts.forEach((p) => parts.add(p));
       } else {
@@ -52,6 +56,6 @@ export class TextAnalyzer {
     for (const t of terms) parts.delete(t);
     // Two-letter stems ("te" from "teille") match by accident far more often than by meaning.
     const keep = (t: string) => t.length >= (lang === "zh" ? 1 : 3);
-    return { terms: [...terms].filter(keep), parts: [...parts].filter(keep) };
+    return { terms: [...terms].filter(keep), parts: [...parts].filter(keep), known };
   }
 }

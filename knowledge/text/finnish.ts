@@ -20,16 +20,18 @@ export class FinnishTerms {
   }
 
   /** Whole-word terms (the word, its base forms, its stem) and compound parts apart. */
-  analyze(word: string): { terms: string[]; parts: string[] } {
+  analyze(word: string): { terms: string[]; parts: string[]; recognised: boolean } {
     const terms = new Set<string>([word]);
     const parts = new Set<string>();
+    let recognised = false;
     if (this.morphology) {
       const a = this.morphology.analyze(word);
+      recognised = a.baseForms.length > 0;
       for (const b of a.baseForms) terms.add(b.replace(/-/g, ""));
       if (a.parts.length > 1) for (const p of a.parts) if (p.length >= 3) parts.add(p);
     }
     terms.add(this.stem(word));
-    return { terms: [...terms], parts: [...parts] };
+    return { terms: [...terms], parts: [...parts], recognised };
   }
 }
 

@@ -1,0 +1,99 @@
+import assert from "node:assert/strict";
+import { createServer } from "../../bot/server";
+import { wire, type Wired } from "../../bot/wiring";
+import { sharedGuide } from "../fixtures";
+import { listen } from "./http";
+
+describe("the Direct Line 3.0 endpoint Web Chat talks to", () => {
+  let url: string;
+  let close: () => Promise<void>;
+  let wired: Wired;
+  before(async () => {
+    const guide = await sharedGuide();
+    wired = wire(guide, {});
+    ({ url, close } = await listen(createServer({ guide, mount: wired.mount })));
+  });
+  after(async () => {
+    wired.close();
+    await close();
+  });
+
+  const start = async () => {
+    const gen = await fetch(`${url}/v3/directline/tokens/generate`, { method: "POST" });
+    assert.equal(gen.status, 200);
+    const { token, conversationId, expires_in } = await gen.json();
+    assert.ok(token && conversationId && expires_in > 0);
+    const conv = await fetch(`${url}/v3/directline/conversations`, { method: "POST", headers: { authorization: `Bearer ${token}` } });
+    assert.equal(conv.status, 201);
+    assert.equal((await conv.json()).conversationId, conversationId);
+    return { token, conversationId };
+  };
+  const post = (id: string, token: string, activity: unknown) => fetch(`${url}/v3/directline/conversations/${id}/activities`, {
+    method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(activity),
+  });
+  const poll = async (id: string, token: string, watermark?: string) => {
+    const r = await fetch(`${url}/v3/directline/conversations/${id}/activities${watermark ? `?watermark=${watermark}` : ""}`, { headers: { authorization: `Bearer ${token}` } });
+    assert.equal(r.status, 200);
+    return r.json() as Promise<{ activities: Array<{ id: string; type: string; text?: string; from: { id: string }; channelData?: { clientActivityID?: string }; attachments?: unknown[] }>; watermark: string }>;
+  };
+
+  it("starts a conversation, answers a posted question on topic within a second, and polls by watermark", async () => {
+    const { token, conversationId } = await start();
+    const t0 = Date.now();
+    const sent = await post(conversationId, token, { type: "message", text: "mistä haen palkkatukea", from: { id: "user-1" }, channelData: { clientActivityID: "c-1" } });
+    assert.equal(sent.status, 200);
+    const { id } = await sent.json();
+    const first = await poll(conversationId, token);
+    assert.ok(Date.now() - t0 < 1000, `took ${Date.now() - t0} ms`);
+    const echo = first.activities.find((a) => a.id === id);
+    assert.equal(echo?.channelData?.clientActivityID, "c-1", "the user's own message comes back with its client id");
+    const reply = first.activities.find((a) => a.from.id !== "user-1" && a.attachments?.length);
+    assert.ok(reply, "an answer card");
+    assert.match(JSON.stringify(reply.attachments), /Palkkatuki/);
+    assert.match(JSON.stringify(reply.attachments), /BusinessAsema/);
+
+    // Nothing new after the watermark until the next message.
+    const again = await poll(conversationId, token, first.watermark);
+    assert.equal(again.activities.length, 0);
+    await post(conversationId, token, { type: "message", text: "help", from: { id: "user-1" } });
+    const next = await poll(conversationId, token, first.watermark);
+    assert.ok(next.activities.some((a) => /Type your question/.test(a.text ?? "")));
+    assert.ok(Number(next.watermark) > Number(first.watermark));
+  });
+
+  it("answers an unknown conversation with 404", async () => {
+    const { token } = await start();
+    const r = await fetch(`${url}/v3/directline/conversations/nope/activities`, { headers: { authorization: `Bearer ${token}` } });
+    assert.equal(r.status, 404);
+  });
+
+  it("refuses another conversation's token with 403", async () => {
+    const a = await start();
+    const b = await start();
+    const r = await fetch(`${url}/v3/directline/conversations/${a.conversationId}/activities`, { headers: { authorization: `Bearer ${b.token}` } });
+    assert.equal(r.status, 403);
+  });
+
+  it("refreshes a token", async () => {
+    const { token } = await start();
+    const r = await fetch(`${url}/v3/directline/tokens/refresh`, { method: "POST", headers: { authorization: `Bearer ${token}` } });
+    assert.equal(r.status, 200);
+    assert.ok((await r.json()).token);
+  });
+
+  it("rejects a malformed activity with 400 naming the field", async () => {
+    const { token, conversationId } = await start();
+    const r = await post(conversationId, token, { type: "message", text: "x".repeat(3000), from: { id: "u" } });
+    assert.equal(r.status, 400);
+    assert.equal((await r.json()).error.field, "text");
+  });
+
+  it("serves the web chat page and the Web Chat bundle compressed", async () => {
+    const page = await fetch(`${url}/`);
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /webchat\.js/);
+    const bundle = await fetch(`${url}/static/webchat.js`, { headers: { "accept-encoding": "gzip" } });
+    assert.equal(bundle.status, 200);
+    assert.equal(bundle.headers.get("content-encoding"), "gzip");
+  });
+});

@@ -1,0 +1,47 @@
+import { ConversationState, MemoryStorage, type Activity } from "botbuilder";
+import { DialogTestClient } from "botbuilder-testing";
+import { CommandRecognizer } from "../../knowledge/commands";
+import type { Guide } from "../../knowledge/guide";
+import type { DialogDeps, Profile } from "../../dialogs/deps";
+import { MainDialog } from "../../dialogs/mainDialog";
+
+export interface Conversation {
+  say(text: string): Promise<string[]>;
+  sayValue(value: unknown): Promise<string[]>;
+  feedback: { yes: number; no: number };
+}
+
+/** Everything a person would see of one reply: text, card text, button labels. */
+function visible(a: Partial<Activity>): string {
+  const parts: string[] = [];
+  if (a.text) parts.push(a.text);
+  for (const att of a.attachments ?? []) {
+    const body = (att.content as { body?: Array<{ text?: string }> } | undefined)?.body ?? [];
+    for (const b of body) if (b.text) parts.push(b.text);
+  }
+  for (const s of a.suggestedActions?.actions ?? []) parts.push(`[${s.title}]`);
+  if (a.type === "event") parts.push(`<event ${a.name} ${JSON.stringify(a.value)}>`);
+  return parts.join("\n");
+}
+
+/** The main dialog behind botbuilder-testing's DialogTestClient, with real knowledge and strings. */
+export function conversation(guide: Guide): Conversation {
+  const state = new ConversationState(new MemoryStorage());
+  const feedback = { yes: 0, no: 0, record(h: boolean) { if (h) this.yes++; else this.no++; } };
+  const deps: DialogDeps = { guide, commands: new CommandRecognizer(guide.i18n), profile: state.createProperty<Profile>("profile"), feedback };
+  const client = new DialogTestClient("test", new MainDialog(deps), undefined, [], state);
+  const collect = async (first: Partial<Activity> | undefined): Promise<string[]> => {
+    const out: string[] = [];
+    let r = first;
+    while (r) {
+      out.push(visible(r));
+      r = client.getNextReply();
+    }
+    return out;
+  };
+  return {
+    say: async (text) => collect(await client.sendActivity(text)),
+    sayValue: async (value) => collect(await client.sendActivity({ type: "message", text: "", value })),
+    feedback,
+  };
+}
