@@ -34,6 +34,9 @@ export function webRouter(i18: i18n): Router {
     "/": asset(join(web, "index.html"), "text/html; charset=utf-8"),
     "/static/chat.js": asset(join(web, "chat.js"), "text/javascript; charset=utf-8"),
     "/static/chat.css": asset(join(web, "chat.css"), "text/css; charset=utf-8"),
+    "/advisor": asset(join(web, "advisor.html"), "text/html; charset=utf-8"),
+    "/static/advisor.js": asset(join(web, "advisor.js"), "text/javascript; charset=utf-8"),
+    "/static/advisor.css": asset(join(web, "advisor.css"), "text/css; charset=utf-8"),
     // The package's "exports" hide dist/, so the bundle is found by its place in node_modules.
     "/static/webchat.js": asset(join(root, "node_modules", "botframework-webchat", "dist", "webchat.js"), "text/javascript; charset=utf-8"),
   };
@@ -41,7 +44,7 @@ export function webRouter(i18: i18n): Router {
     router.get(path, (req, res) => {
       const a = get();
       res.type(a.type);
-      res.set("Cache-Control", path === "/" ? "no-cache" : "public, max-age=3600");
+      res.set("Cache-Control", path === "/" || path === "/advisor" ? "no-cache" : "public, max-age=3600");
       res.set("Vary", "Accept-Encoding");
       if (a.gzip && req.acceptsEncodings("gzip") === "gzip") {
         res.set("Content-Encoding", "gzip");
@@ -55,7 +58,7 @@ export function webRouter(i18: i18n): Router {
   router.get("/i18n/:lang/:ns", (req, res) => {
     const lang = Lang.safeParse(req.params.lang);
     if (!lang.success) return sendError(res, 400, "invalid_field", "Unknown language.", "lang");
-    if (!["web"].includes(req.params.ns)) return sendError(res, 404, "not_found", "No such string set.", "ns");
+    if (!["web", "advisor"].includes(req.params.ns)) return sendError(res, 404, "not_found", "No such string set.", "ns");
     const data = i18.getResourceBundle(lang.data, req.params.ns) ?? i18.getResourceBundle("en", req.params.ns);
     res.set("Cache-Control", "public, max-age=300");
     res.json({ ...i18.getResourceBundle("en", req.params.ns), ...data });

@@ -54,7 +54,9 @@ export function listServices(guide: Guide, query: ServiceQuery): CatalogueEntry[
   let ordered: Array<{ s: Service; score?: number }>;
   if (q) {
     const r = guide.index.search(q, lang);
-    ordered = r.hits.map((h) => ({ s: guide.kb.services.get(h.id)!, score: Math.round(h.score * 100) / 100 }));
+    // Keep the services that answer the words, not every one that shares a word with them.
+    const floor = (r.hits[0]?.score ?? 0) * 0.2;
+    ordered = r.hits.filter((h) => h.score >= floor).map((h) => ({ s: guide.kb.services.get(h.id)!, score: Math.round(h.score * 100) / 100 }));
   } else {
     ordered = [...guide.kb.services.values()].map((s) => ({ s }));
   }

@@ -55,6 +55,8 @@ export class ServiceIndex {
   private readonly surface = new Set<string>();
   private readonly sortedTerms: string[];
   private readonly docCount: number;
+  /** Index terms by first letter and length, to look for one-typo variants among a few. */
+  private readonly byShape = new Map<string, string[]>();
   /** Per service, its names (titles, LIITE 1 names) as lists of words, each word as its analysed terms. */
   private readonly names = new Map<string, string[][][]>();
   readonly languageVocabulary = new Map<string, Set<Lang>>();
@@ -75,6 +77,13 @@ export class ServiceIndex {
       for (const t of seen) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     }
     this.sortedTerms = [...this.termLangs.keys()].sort();
+    for (const t of this.sortedTerms) {
+      if (t.length < 6) continue;
+      const key = `${t[0]}${t.length}`;
+      const list = this.byShape.get(key);
+      if (list) list.push(t);
+      else this.byShape.set(key, [t]);
+    }
     for (const s of services) this.addLanguageVocabulary(s);
     for (const [l, texts] of Object.entries(extraVocabulary) as Array<[Lang, string[]]>) {
       for (const text of texts) for (const w of words(text)) this.noteWord(w, l);
@@ -159,11 +168,17 @@ export class ServiceIndex {
       }
     }
     if (guess && term.length >= 7) {
-      // Known words inside an unknown compound ("työkokeilupaikka" → työkokeilu), and typos.
-      for (const v of this.sortedTerms) {
-        if (v.length < 5 || v === term || !this.inLangs(v, langs)) continue;
-        if (v.length <= term.length - 3 && (term.startsWith(v) || term.endsWith(v)) && v.length / term.length >= 0.4) put(v, base * PIECE);
-        else if (Math.abs(v.length - term.length) <= 1 && v[0] === term[0] && DamerauLevenshteinDistance(v, term, { restricted: true }) === 1) put(v, base * TYPO);
+      // Known words inside an unknown compound ("työkokeilupaikka" → työkokeilu)...
+      for (let k = 5; k <= term.length - 3; k++) {
+        for (const v of [term.slice(0, k), term.slice(term.length - k)]) {
+          if (v.length / term.length >= 0.4 && this.inLangs(v, langs)) put(v, base * PIECE);
+        }
+      }
+      // ...and one typo away from a known word, same first letter.
+      for (const len of [term.length - 1, term.length, term.length + 1]) {
+        for (const v of this.byShape.get(`${term[0]}${len}`) ?? []) {
+          if (v !== term && this.inLangs(v, langs) && DamerauLevenshteinDistance(v, term, { restricted: true }) === 1) put(v, base * TYPO);
+        }
       }
     }
   }

@@ -1,0 +1,73 @@
+// npm run bench: latency of the ask pipeline and the catalogue search, and memory, measured
+// on the development set's questions. Numbers, not a pass/fail test: run it after a change.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { createGuide } from "../../knowledge/guide";
+import { listServices } from "../../knowledge/catalogue";
+import { projectRoot } from "../../knowledge/paths";
+import { createServer } from "../server";
+import { wire } from "../wiring";
+
+function stats(ms: number[]): string {
+  const s = [...ms].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))].toFixed(3);
+  return `median ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${s[s.length - 1].toFixed(3)} ms (n=${s.length})`;
+}
+
+async function main(): Promise<void> {
+  process.env.REITTI_QUIET = "1";
+  const t0 = performance.now();
+  const guide = await createGuide();
+  const startup = performance.now() - t0;
+  const questions = readFileSync(join(projectRoot(), "test", "data", "devset.jsonl"), "utf8")
+    .split("\n").filter((l) => l.trim()).map((l) => (JSON.parse(l) as { text: string }).text);
+
+  // Warm up, then time every question three times.
+  for (const text of questions) guide.ask({ text });
+  const ask: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    for (const text of questions) {
+      const t = performance.now();
+      guide.ask({ text });
+      ask.push(performance.now() - t);
+    }
+  }
+  const search: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    for (const q of questions) {
+      const t = performance.now();
+      listServices(guide, { q, municipality: "kempele" });
+      search.push(performance.now() - t);
+    }
+  }
+
+  const wired = wire(guide, {});
+  const app = createServer({ guide, mount: wired.mount });
+  const server = app.listen(0, "127.0.0.1");
+  await new Promise((r) => server.once("listening", r));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  const http: number[] = [];
+  for (const text of questions) {
+    const t = performance.now();
+    const r = await fetch(`http://127.0.0.1:${port}/api/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text }) });
+    await r.json();
+    http.push(performance.now() - t);
+  }
+  server.close();
+  wired.close();
+
+  const mem = process.memoryUsage();
+  process.stdout.write([
+    `start-up (knowledge, index, CLD3): ${startup.toFixed(0)} ms`,
+    `guide.ask in process:              ${stats(ask)}`,
+    `/api/services search in process:   ${stats(search)}`,
+    `POST /api/ask over loopback HTTP:  ${stats(http)}`,
+    `memory: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`,
+  ].join("\n") + "\n");
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});
