@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Guide } from "./guide";
 import type { Service } from "./load";
-import { inLang, serviceTitle } from "./localize";
+import { inLang } from "./localize";
 import type { Parsed } from "./requests";
 import { Client, Delivery, Lang, MunicipalityId, type ChannelRef } from "./schema";
 
@@ -67,7 +67,8 @@ export function listServices(guide: Guide, query: ServiceQuery): CatalogueEntry[
       const r = guide.routeFor(s, { municipality: query.municipality, lang });
       return {
         id: s.id,
-        title: serviceTitle(s, lang, t),
+        // The Finnish name travels apart, in titleFi.
+        title: s.title[lang] ?? s.title.en,
         titleFi: s.title.fi,
         delivery: s.delivery,
         client: s.client,
