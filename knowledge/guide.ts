@@ -4,7 +4,7 @@ import { createI18n, translator, type Translate } from "./i18n";
 import { loadCld3, LanguageDetector } from "./lang/detect";
 import { loadKnowledge, type Knowledge, type Service } from "./load";
 import { serviceTitle, targetName } from "./localize";
-import { findPlace } from "./places";
+import { findPlace, isPlaceWord } from "./places";
 import { route, targetId, targetKind, type Route, type Target } from "./route";
 import type { AskRequest, AskResponse, ChannelRef, Lang, MunicipalityId, Role } from "./schema";
 import { ServiceIndex, type SearchResult } from "./search";
@@ -99,7 +99,6 @@ class GuideImpl implements Guide {
     const place = findPlace(text);
     const municipality = req.municipality ?? place.municipality;
     const outside = !req.municipality && !place.municipality && place.outside;
-    const isPlaceWord = (w: string) => findPlace(w).municipality !== undefined || findPlace(w).outside;
     const result = this.index.search(text, lang, isPlaceWord);
     const confidence = this.confidence(result);
     const base = { lang, alternatives: [], citations: [], needs: [], suggestions: [] };

@@ -1,3 +1,4 @@
+import { JaroWinklerDistance } from "natural/lib/natural/distance";
 import type { MunicipalityId } from "./schema";
 import { words } from "./text/tokenize";
 
@@ -51,6 +52,27 @@ export interface PlaceMention {
   outside: boolean;
 }
 
+/** Whether one word names a place: one of the eleven, or somewhere else in Finland. */
+export function isPlaceWord(w: string): boolean {
+  return ELEVEN.some(([, re]) => re.test(w)) || OUTSIDE.test(w);
+}
+
+// Long names that people misspell ("Kempelesä", "Limingasa", "Pudasjärvelä"). Short ones
+// (Ii, Oulu, Vaala, Muhos) are left out: "vaaleissa" (in the elections) is not Vaala.
+const MISSPELLABLE: Array<[MunicipalityId, string]> = [
+  ["kempele", "kempele"], ["liminka", "liminga"], ["liminka", "liminka"], ["lumijoki", "lumijoki"], ["lumijoki", "lumijoe"],
+  ["pudasjarvi", "pudasjärv"], ["tyrnava", "tyrnävä"], ["utajarvi", "utajärv"], ["hailuoto", "hailuoto"], ["hailuoto", "hailuodo"],
+];
+
+function misspelled(w: string): MunicipalityId | undefined {
+  if (w.length < 7) return undefined;
+  for (const [id, stem] of MISSPELLABLE) {
+    if (w.slice(0, 3) !== stem.slice(0, 3)) continue;
+    if (JaroWinklerDistance(w.slice(0, stem.length), stem, {}) >= 0.93) return id;
+  }
+  return undefined;
+}
+
 export function findPlace(text: string): PlaceMention {
   // Yli-Ii is part of Oulu, not Ii.
   const ws = words(text.replace(/yli-ii/giu, "yliii"));
@@ -59,6 +81,10 @@ export function findPlace(text: string): PlaceMention {
     // "Oulun seutu" is the whole area, not the city.
     if (/^oulu/.test(w) && /^(seu|alue|työllisyysalue)/.test(ws[i + 1] ?? "")) continue;
     for (const [id, re] of ELEVEN) if (re.test(w)) return { municipality: id, outside: false };
+  }
+  for (const w of ws) {
+    const id = misspelled(w);
+    if (id) return { municipality: id, outside: false };
   }
   for (let i = 0; i < ws.length; i++) {
     if (!OUTSIDE.test(ws[i])) continue;

@@ -1,5 +1,4 @@
 import lunr from "lunr";
-import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
 import type { Service } from "./load";
 import { LANGS, type Lang } from "./schema";
 import type { TextAnalyzer } from "./text/analyzer";
@@ -30,10 +29,27 @@ const EXACT = 1;
 const PREFIX = 0.8;
 const PIECE = 0.6;
 const TYPO = 0.6;
-/** Added when the question names a service outright: every word of one of its titles. */
+/** Added when the question names a service outright: every word of one of its titles... */
 const NAME_BONUS = 6;
+/** ...or says one of its keyword phrases in full ("työtä kokeilemaan", "laid off"). */
+const PHRASE_BONUS = 4;
 /** A word the catalogue does not know at all counts half: often filler, dialect or a typo. */
 const UNKNOWN_WORD_WEIGHT = 0.5;
+
+/**
+ * True when one substitution, insertion, deletion or swap of neighbours turns a into b. Linear
+ * time: this runs for every unknown long word against a few dozen candidates.
+ */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
 
 /** One query word and the index terms that stand for it, each with a weight. */
 type Group = Map<string, number>;
@@ -57,8 +73,8 @@ export class ServiceIndex {
   private readonly docCount: number;
   /** Index terms by first letter and length, to look for one-typo variants among a few. */
   private readonly byShape = new Map<string, string[]>();
-  /** Per service, its names (titles, LIITE 1 names) as lists of words, each word as its analysed terms. */
-  private readonly names = new Map<string, string[][][]>();
+  /** Per service, its names and keyword phrases as lists of words, each word as its analysed terms. */
+  private readonly names = new Map<string, Array<{ words: string[][]; bonus: number }>>();
   readonly languageVocabulary = new Map<string, Set<Lang>>();
 
   constructor(services: Service[], private readonly analyzer: TextAnalyzer, extraVocabulary: Partial<Record<Lang, string[]>> = {}) {
@@ -118,16 +134,17 @@ export class ServiceIndex {
       for (const t of a.terms) { acc[field].add(t); note(t); }
       for (const p of a.parts) { acc.parts.add(p); note(p); }
     };
-    const names: string[][][] = [];
-    const addName = (text: string | undefined, lang: Lang) => {
+    const names: Array<{ words: string[][]; bonus: number }> = [];
+    const addName = (text: string | undefined, lang: Lang, bonus: number) => {
       if (!text) return;
       const ws = words(text, lang === "zh" ? "zh" : "fi").map((w) => this.analyzer.analyze(w, lang).terms).filter((t) => t.length > 0);
-      if (ws.length > 0) names.push(ws);
+      if (ws.length > 0) names.push({ words: ws, bonus });
     };
-    for (const l of LANGS) addName(s.title[l], l);
+    for (const l of LANGS) addName(s.title[l], l, NAME_BONUS);
+    for (const k of s.liite1) addName(k, "fi", NAME_BONUS);
+    for (const l of LANGS) for (const k of s.keywords[l] ?? []) addName(k, l, PHRASE_BONUS);
     for (const l of LANGS) for (const text of [s.title[l], ...(s.keywords[l] ?? [])]) if (text) for (const w of words(text)) this.surface.add(w);
     for (const k of s.liite1) for (const w of words(k)) this.surface.add(w);
-    for (const k of s.liite1) addName(k, "fi");
     this.names.set(s.id, names);
     for (const l of LANGS) {
       put("title", s.title[l], l);
@@ -177,7 +194,7 @@ export class ServiceIndex {
       // ...and one typo away from a known word, same first letter.
       for (const len of [term.length - 1, term.length, term.length + 1]) {
         for (const v of this.byShape.get(`${term[0]}${len}`) ?? []) {
-          if (v !== term && this.inLangs(v, langs) && DamerauLevenshteinDistance(v, term, { restricted: true }) === 1) put(v, base * TYPO);
+          if (v !== term && this.inLangs(v, langs) && oneEditApart(v, term)) put(v, base * TYPO);
         }
       }
     }
@@ -190,7 +207,7 @@ export class ServiceIndex {
     const langs = new Set<Lang>([lang, "fi"]);
     for (const w of words(text, lang === "zh" ? "zh" : "fi")) {
       if (stop.has(w) || skip(w) || (w.length < 2 && lang !== "zh")) continue;
-      const a = this.analyzer.analyze(w, lang);
+      const a = this.analyzer.analyzeWords([w], lang);
       if (a.terms.length === 0) continue;
       const group: Group = new Map();
       // Compound pieces and typos are guessed only for words no analyser recognised.
@@ -243,9 +260,17 @@ export class ServiceIndex {
           anyMatched.add(gi);
         }
       });
-      const named = this.names.get(r.ref)?.some((name) => name.every((word) => word.some((t) => strong.has(t))));
-      return { id: r.ref, score: score + (named ? NAME_BONUS : 0), matched };
+      return { id: r.ref, score, matched };
     });
+    hits.sort((a, b) => b.score - a.score);
+    // Names and phrases said in full lift a service; only the leaders can become the answer.
+    for (const h of hits.slice(0, 12)) {
+      let bonus = 0;
+      for (const name of this.names.get(h.id) ?? []) {
+        if (name.bonus > bonus && name.words.every((word) => word.some((t) => strong.has(t)))) bonus = name.bonus;
+      }
+      h.score += bonus;
+    }
     hits.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
     let anyWeight = 0;
     for (const gi of anyMatched) anyWeight += weightOf[gi];

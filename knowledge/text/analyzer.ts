@@ -31,11 +31,16 @@ export class TextAnalyzer {
   }
 
   analyze(text: string, lang: Lang): Analyzed {
+    return this.analyzeWords(words(text, lang === "zh" ? "zh" : "fi"), lang);
+  }
+
+  /** The same for words already segmented (a query is segmented once). */
+  analyzeWords(ws: Iterable<string>, lang: Lang): Analyzed {
     const terms = new Set<string>();
     const parts = new Set<string>();
     const stop = STOPWORDS[lang];
     let known = lang === "fi" && this.finnish.hasMorphology;
-    for (const w of words(text, lang === "zh" ? "zh" : "fi")) {
+    for (const w of ws) {
       if (stop.has(w) || (w.length < 2 && lang !== "zh")) continue;
       if (lang === "fi") {
         const a = this.finnish.analyze(w);

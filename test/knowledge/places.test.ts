@@ -22,6 +22,9 @@ describe("where the person lives, from their words", () => {
     ["haen töitä Helsingissä", undefined, false],
     ["Oulun seudun työllisyysalue", undefined, false],
     ["palkkatuki", undefined, false],
+    ["asun kempelesä", "kempele", false],
+    ["limingasa asun", "liminka", false],
+    ["vaaleissa äänestin", undefined, false],
   ];
   for (const [text, municipality, outside] of cases) {
     it(`"${text}" → ${municipality ?? (outside ? "outside the area" : "unknown")}`, () => {
@@ -30,4 +33,18 @@ describe("where the person lives, from their words", () => {
       assert.equal(p.outside, outside);
     });
   }
+});
+
+import { oneEditApart } from "../../knowledge/search";
+
+describe("one typo apart", () => {
+  const cases: Array<[string, string, boolean]> = [
+    ["palkkatuki", "palkaktuki", true],
+    ["palkkatuki", "palkatuki", true],
+    ["palkkatuki", "palkkatukii", true],
+    ["palkkatuki", "palkkatyki", true],
+    ["palkkatuki", "palkkatuki", false],
+    ["palkkatuki", "pakkatuik", false],
+  ];
+  for (const [a, b, want] of cases) it(`${a} ~ ${b}: ${want}`, () => assert.equal(oneEditApart(a, b), want));
 });
