@@ -89,17 +89,27 @@ class GuideImpl implements Guide {
     if (!a) return 0;
     const strength = 1 - Math.exp(-a.score / 8);
     const margin = b ? (a.score - b.score) / a.score : 1;
-    return Math.max(0, Math.min(1, r.coverage * (0.55 + 0.45 * strength) * (0.5 + 0.5 * margin)));
+    const measured = r.coverage * (0.55 + 0.45 * strength) * (0.5 + 0.5 * margin);
+    // Naming a service outright is strong evidence, whatever else the message says
+    // ("velvoitetyöllistäminen, täytän 60 ens kuussa") — unless the runner-up is named as well.
+    const floor = a.named && !(b?.named && b.named === a.named) ? (a.named === "title" ? 0.7 : 0.5) : 0;
+    return Math.max(0, Math.min(1, Math.max(measured, floor)));
   }
 
   ask(req: AskRequest): AskResponse {
     const text = req.text.trim();
-    const lang: Lang = req.lang ?? this.detector.detect(text).lang;
+    // Understand the text in the language it is written in; answer in the one asked for.
+    const written = this.detector.detect(text).lang;
+    const lang: Lang = req.lang ?? written;
     const t = this.t(lang);
     const place = findPlace(text);
     const municipality = req.municipality ?? place.municipality;
     const outside = !req.municipality && !place.municipality && place.outside;
-    const result = this.index.search(text, lang, isPlaceWord);
+    let result = this.index.search(text, written, isPlaceWord);
+    if (lang !== written) {
+      const other = this.index.search(text, lang, isPlaceWord);
+      if (this.confidence(other) > this.confidence(result)) result = other;
+    }
     const confidence = this.confidence(result);
     const base = { lang, alternatives: [], citations: [], needs: [], suggestions: [] };
 

@@ -10,6 +10,8 @@ export interface Hit {
   score: number;
   /** Weight of the query words this service accounts for (unknown words weigh half). */
   matched: number;
+  /** The question says one of its names (title, LIITE 1 name) or keyword phrases in full. */
+  named?: "title" | "phrase";
 }
 
 export interface SearchResult {
@@ -140,9 +142,13 @@ export class ServiceIndex {
       const ws = words(text, lang === "zh" ? "zh" : "fi").map((w) => this.analyzer.analyze(w, lang).terms).filter((t) => t.length > 0);
       if (ws.length > 0) names.push({ words: ws, bonus });
     };
-    for (const l of LANGS) addName(s.title[l], l, NAME_BONUS);
-    for (const k of s.liite1) addName(k, "fi", NAME_BONUS);
-    for (const l of LANGS) for (const k of s.keywords[l] ?? []) addName(k, l, PHRASE_BONUS);
+    // "Kotoutumissuunnitelma tai monialainen kotoutumissuunnitelma" names two things; either counts.
+    const alternatives = (name: string) => name.split(/\s+(?:tai|eller|or)\s+|\s*\/\s*|\s*;\s*/);
+    for (const l of LANGS) for (const n of alternatives(s.title[l] ?? "")) addName(n, l, NAME_BONUS);
+    for (const k of s.liite1) for (const n of alternatives(k)) addName(n, "fi", NAME_BONUS);
+    // A one-word keyword lifts only if it is long enough to be specific ("kurssi" is not).
+    const specific = (k: string) => /\s/.test(k.trim()) || k.trim().length >= 9;
+    for (const l of LANGS) for (const k of s.keywords[l] ?? []) if (specific(k)) addName(k, l, PHRASE_BONUS);
     for (const l of LANGS) for (const text of [s.title[l], ...(s.keywords[l] ?? [])]) if (text) for (const w of words(text)) this.surface.add(w);
     for (const k of s.liite1) for (const w of words(k)) this.surface.add(w);
     this.names.set(s.id, names);
@@ -181,7 +187,8 @@ export class ServiceIndex {
       }
       for (let i = lo; i < this.sortedTerms.length && this.sortedTerms[i].startsWith(term); i++) {
         const v = this.sortedTerms[i];
-        if (v !== term && term.length / v.length >= 0.55 && this.inLangs(v, langs)) put(v, base * PREFIX);
+        // A rare inflected form ("kurssin") is no stronger evidence than the word asked ("kurssi").
+        if (v !== term && term.length / v.length >= 0.55 && this.inLangs(v, langs)) put(v, base * PREFIX * Math.min(1, this.idf(term) / this.idf(v)));
       }
     }
     if (guess && term.length >= 7) {
@@ -270,6 +277,7 @@ export class ServiceIndex {
         if (name.bonus > bonus && name.words.every((word) => word.some((t) => strong.has(t)))) bonus = name.bonus;
       }
       h.score += bonus;
+      if (bonus > 0) h.named = bonus === NAME_BONUS ? "title" : "phrase";
     }
     hits.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
     let anyWeight = 0;

@@ -4,7 +4,7 @@ import { evaluate, loadDevset, table, type Tally } from "../devset";
 import { sharedGuide } from "../fixtures";
 
 // Floors set from measured accuracy on this set, a little below it: a drop fails the build.
-const FLOORS = { fisvenKind: 0.85, fisvenSection: 0.8, fisvenLang: 0.95, otherKind: 0.6, otherLang: 0.9 };
+const FLOORS = { fisvenKind: 0.9, fisvenSection: 0.88, fisvenLang: 0.95, otherKind: 0.75, otherLang: 0.9 };
 
 describe("the development set of labelled questions", () => {
   let guide: Guide;

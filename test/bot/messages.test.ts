@@ -1,0 +1,41 @@
+import assert from "node:assert/strict";
+import { createServer } from "../../bot/server";
+import { wire, type Wired } from "../../bot/wiring";
+import { sharedGuide } from "../fixtures";
+import { listen } from "./http";
+
+describe("POST /api/messages, the Bot Framework endpoint", () => {
+  let url: string;
+  let close: () => Promise<void>;
+  let wired: Wired;
+  before(async () => {
+    const guide = await sharedGuide();
+    wired = wire(guide, {});
+    ({ url, close } = await listen(createServer({ guide, mount: wired.mount })));
+  });
+  after(async () => {
+    wired.close();
+    await close();
+  });
+
+  it("answers an Emulator-style activity (no app id configured) with the replies in the body", async () => {
+    const activity = {
+      type: "message",
+      id: "a1",
+      text: "työkokeilu, asun Muhoksella",
+      channelId: "emulator",
+      serviceUrl: "http://127.0.0.1:1",
+      deliveryMode: "expectReplies",
+      from: { id: "user-1", name: "User" },
+      recipient: { id: "bot", name: "Reitti" },
+      conversation: { id: "conv-1" },
+      locale: "fi-FI",
+    };
+    const r = await fetch(`${url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity) });
+    assert.equal(r.status, 200);
+    const body = (await r.json()) as { activities: Array<{ attachments?: unknown[] }> };
+    const text = JSON.stringify(body.activities);
+    assert.match(text, /Työkokeilu/);
+    assert.match(text, /Muhoksen kunnan työllisyyspalvelut/);
+  });
+});
