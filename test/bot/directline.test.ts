@@ -1,22 +1,13 @@
 import assert from "node:assert/strict";
-import { createServer } from "../../bot/server";
-import { wire, type Wired } from "../../bot/wiring";
-import { sharedGuide } from "../fixtures";
-import { listen } from "./http";
+import { listenWired } from "./http";
 
 describe("the Direct Line 3.0 endpoint Web Chat talks to", () => {
   let url: string;
   let close: () => Promise<void>;
-  let wired: Wired;
   before(async () => {
-    const guide = await sharedGuide();
-    wired = wire(guide, {});
-    ({ url, close } = await listen(createServer({ guide, mount: wired.mount })));
+    ({ url, close } = await listenWired());
   });
-  after(async () => {
-    wired.close();
-    await close();
-  });
+  after(() => close());
 
   const start = async () => {
     const gen = await fetch(`${url}/v3/directline/tokens/generate`, { method: "POST" });

@@ -1,22 +1,13 @@
 import assert from "node:assert/strict";
-import { createServer } from "../../bot/server";
-import { wire, type Wired } from "../../bot/wiring";
-import { sharedGuide } from "../fixtures";
-import { listen } from "./http";
+import { listenWired } from "./http";
 
 describe("POST /api/messages, the Bot Framework endpoint", () => {
   let url: string;
   let close: () => Promise<void>;
-  let wired: Wired;
   before(async () => {
-    const guide = await sharedGuide();
-    wired = wire(guide, {});
-    ({ url, close } = await listen(createServer({ guide, mount: wired.mount })));
+    ({ url, close } = await listenWired());
   });
-  after(async () => {
-    wired.close();
-    await close();
-  });
+  after(() => close());
 
   it("answers an Emulator-style activity (no app id configured) with the replies in the body", async () => {
     const activity = {
