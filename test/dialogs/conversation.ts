@@ -7,6 +7,8 @@ import { MainDialog } from "../../dialogs/mainDialog";
 
 export interface Conversation {
   say(text: string): Promise<string[]>;
+  /** The replies as activities, for what only a channel sees (attachments, locale). */
+  sayRaw(text: string): Promise<Array<Partial<Activity>>>;
   sayValue(value: unknown): Promise<string[]>;
   feedback: { yes: number; no: number };
 }
@@ -25,11 +27,11 @@ function visible(a: Partial<Activity>): string {
 }
 
 /** The main dialog behind botbuilder-testing's DialogTestClient, with real knowledge and strings. */
-export function conversation(guide: Guide): Conversation {
+export function conversation(guide: Guide, channelId = "test"): Conversation {
   const state = new ConversationState(new MemoryStorage());
   const feedback = { yes: 0, no: 0, record(h: boolean) { if (h) this.yes++; else this.no++; } };
   const deps: DialogDeps = { guide, commands: new CommandRecognizer(guide.i18n), profile: state.createProperty<Profile>("profile"), feedback };
-  const client = new DialogTestClient("test", new MainDialog(deps), undefined, [], state);
+  const client = new DialogTestClient(channelId, new MainDialog(deps), undefined, [], state);
   const collect = async (first: Partial<Activity> | undefined): Promise<string[]> => {
     const out: string[] = [];
     let r = first;
@@ -39,8 +41,14 @@ export function conversation(guide: Guide): Conversation {
     }
     return out;
   };
+  const raw = async (text: string) => {
+    const out: Array<Partial<Activity>> = [];
+    for (let r: Partial<Activity> | undefined = await client.sendActivity(text); r; r = client.getNextReply()) out.push(r);
+    return out;
+  };
   return {
     say: async (text) => collect(await client.sendActivity(text)),
+    sayRaw: raw,
     sayValue: async (value) => collect(await client.sendActivity({ type: "message", text: "", value })),
     feedback,
   };

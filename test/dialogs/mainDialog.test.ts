@@ -107,6 +107,14 @@ describe("conversations with the main dialog", () => {
     ]));
   });
 
+  it("sends plain text, not a card, on a channel that cannot show cards", async () => {
+    const replies = await conversation(guide, "sms").sayRaw("mistä haen palkkatukea");
+    const answer = replies.find((r) => r.type === "message" && /Palkkatuki/.test(r.text ?? ""));
+    assert.ok(answer, "a text answer");
+    assert.equal(answer.attachments, undefined);
+    assert.match(answer.text ?? "", /BusinessAsema/);
+  });
+
   it("counts 'was this helpful?' answers and stores no text", async () => {
     const c = conversation(guide);
     await c.say("palkkatuki");
