@@ -18,14 +18,12 @@ export function parseAskRequest(raw: unknown): Parsed<AskRequest> {
   if (r.success) return { ok: true, value: r.data };
   const issue = r.error.issues[0];
   const field = String(issue.path[0] ?? "text");
-  const message = issue.code === "invalid_value" || issue.code === "invalid_type" && field !== "text"
-    ? `Field "${field}": ${issue.message}.`
-    : `Field "${field}": ${issue.message}.`;
-  return { ok: false, error: { code: "invalid_field", message, field } };
+  return { ok: false, error: { code: "invalid_field", message: `Field "${field}": ${issue.message}.`, field } };
 }
 
 /** One JSON line in, a request or an error out (the jsonl command line). */
 export function parseAskLine(line: string): Parsed<AskRequest> {
+  if (line.trim() === "") return { ok: false, error: { code: "invalid_json", message: "The line is empty: expected a JSON request." } };
   let raw: unknown;
   try {
     raw = JSON.parse(line);

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   }
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
-    if (line.trim() === "") continue;
+    // Every input line gets its output line, an empty one too, so answers stay aligned.
     const parsed = parseAskLine(line);
     let out: unknown;
     try {
