@@ -16,8 +16,12 @@ import { words } from "./text/tokenize";
 /** Below this the guide offers suggestions beside its guess; below FLOOR it does not guess. */
 export const SUGGEST_BELOW = 0.5;
 export const GUESS_FLOOR = 0.25;
-/** A question most of whose words match nothing in the catalogue is about something else. */
+/** A question most of whose words match nothing in the catalogue is about something else... */
 const IN_SCOPE_MIN_COVERAGE = 0.5;
+/** ...unless the match it has is this sure. */
+const OUT_OF_SCOPE_BELOW = 0.35;
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 const GREETING = /^(hei|moi|moikka|terve|hello|hi|hey|hej|hejsan|tere|привет|здравствуйте|вітаю|привіт|مرحبا|سلام|salaan|nabad|你好|xin chào|chào|merhaba|selam)[!. ]*$/u;
 
@@ -38,7 +42,7 @@ export interface Guide {
   explain(serviceId: string, ctx: AnswerContext): AskResponse;
   /** Channel reference for a routing target, in a language. */
   channelRef(target: Target, lang: Lang): ChannelRef;
-  routeFor(service: Service, req: Pick<AskRequest, "municipality" | "role"> & { lang: Lang; outside?: boolean }): Route;
+  routeFor(service: Service, ctx: AnswerContext): Route;
   t(lang: Lang): Translate;
 }
 
@@ -58,7 +62,7 @@ export async function createGuide(): Promise<Guide> {
     for (const name of [s.title.fi, ...s.liite1]) for (const w of words(name)) if (w.length >= 6) borrowed.add(w);
   }
   const isBorrowed = (w: string) => borrowed.has(w) || finnish.analyze(w).terms.some((b) => borrowed.has(b));
-  const detector = new LanguageDetector(guesser, index.languageVocabulary, (w) => finnish.analyze(w).terms.length > 2 && finnish.hasMorphology, isBorrowed);
+  const detector = new LanguageDetector(guesser, index.languageVocabulary, (w) => finnish.analyze(w).recognised, isBorrowed);
   return new GuideImpl(kb, i18, index, detector);
 }
 
@@ -79,8 +83,8 @@ class GuideImpl implements Guide {
     return { kind: targetKind(target), id: targetId(target), name: targetName(target, lang, this.t(lang)) };
   }
 
-  routeFor(service: Service, req: Pick<AskRequest, "municipality" | "role"> & { lang: Lang; outside?: boolean }): Route {
-    return route(this.kb, service, { municipality: req.municipality, role: req.role, lang: req.lang, outside: req.outside ?? false });
+  routeFor(service: Service, ctx: AnswerContext): Route {
+    return route(this.kb, service, { ...ctx, outside: ctx.outside ?? false });
   }
 
   /** 0..1 from how much of the question the best service explains and how clearly it beats the next. */
@@ -120,7 +124,7 @@ class GuideImpl implements Guide {
       const s = this.kb.services.get(h.id)!;
       return { id: s.id, title: serviceTitle(s, lang) };
     });
-    if (result.coverage === 0 || (result.anyCoverage < IN_SCOPE_MIN_COVERAGE && confidence < 0.35)) {
+    if (result.coverage === 0 || (result.anyCoverage < IN_SCOPE_MIN_COVERAGE && confidence < OUT_OF_SCOPE_BELOW)) {
       return { ...base, outOfScope: true, service: null, channel: null, answer: t("answer:outOfScope"), confidence: 0 };
     }
     if (confidence < GUESS_FLOOR) {
@@ -130,7 +134,7 @@ class GuideImpl implements Guide {
         ...base, outOfScope: false, service: null,
         channel: this.channelRef(r.target, lang),
         answer: [t("answer:unsure"), ...suggestions.map((s) => `• ${s.title}`), t("answer:notRecognised", { channel: targetName(r.target, lang, t) })].join("\n"),
-        confidence, suggestions,
+        confidence: round3(confidence), suggestions,
       };
     }
     const service = this.kb.services.get(result.hits[0].id)!;
@@ -157,7 +161,7 @@ class GuideImpl implements Guide {
       channel: this.channelRef(r.target, lang),
       alternatives: r.alternatives.map((a) => this.channelRef(a, lang)),
       answer,
-      confidence: Math.round(confidence * 1000) / 1000,
+      confidence: round3(confidence),
       citations: service.sections,
       needs: r.needs,
       suggestions: offered,
