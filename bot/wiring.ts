@@ -3,17 +3,28 @@ import {
   type TurnContext,
 } from "botbuilder";
 import express, { type Express } from "express";
+import { z } from "zod";
 import { CommandRecognizer } from "../knowledge/commands";
 import type { Guide } from "../knowledge/guide";
 import type { DialogDeps, Profile } from "../dialogs/deps";
 import { MainDialog } from "../dialogs/mainDialog";
 import { profileLang } from "../dialogs/deps";
+import { sendError } from "./api";
 import { ConversationStore, DirectLineAdapter, directLineRouter } from "./directline";
 import { ExpiringMemoryStorage } from "./expiringStorage";
 import { FeedbackCounter } from "./feedback";
 import { log } from "./log";
 import { ReittiBot } from "./reittiBot";
 import { webRouter } from "./webRoutes";
+
+/** The fields every Bot Framework activity must carry for the adapter to handle it. */
+const BotActivity = z.object({
+  type: z.string().min(1),
+  channelId: z.string().min(1),
+  serviceUrl: z.string().min(1),
+  conversation: z.object({ id: z.string().min(1) }),
+  from: z.object({ id: z.string().min(1) }),
+}).loose();
 
 export interface Wired {
   bot: ReittiBot;
@@ -63,6 +74,12 @@ export function wire(guide: Guide, env: NodeJS.ProcessEnv = process.env): Wired 
 
   const mount = (app: Express) => {
     app.post("/api/messages", express.json({ limit: "256kb" }), async (req, res) => {
+      // The adapter throws on an activity without these; answer the caller's mistake as a 400.
+      const checked = BotActivity.safeParse(req.body);
+      if (!checked.success) {
+        const field = checked.error.issues[0].path.join(".") || "body";
+        return sendError(res, 400, "invalid_field", `Field "${field}": ${checked.error.issues[0].message}.`, field);
+      }
       await cloud.process(req, res, (context) => bot.run(context));
     });
     app.use("/v3/directline", directLineRouter(conversations, directLine, (context) => bot.run(context)));

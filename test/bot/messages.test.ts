@@ -30,3 +30,25 @@ describe("POST /api/messages, the Bot Framework endpoint", () => {
     assert.match(text, /Muhoksen kunnan työllisyyspalvelut/);
   });
 });
+
+describe("POST /api/messages with a broken activity", () => {
+  let url: string;
+  let close: () => Promise<void>;
+  before(async () => {
+    ({ url, close } = await listenWired());
+  });
+  after(() => close());
+  const cases: Array<[string, string]> = [
+    ["{}", "type"],
+    ["[]", "body"],
+    [JSON.stringify({ type: "message" }), "channelId"],
+    [JSON.stringify({ type: "message", channelId: "emulator", serviceUrl: "http://x", conversation: {}, from: { id: "u" } }), "conversation.id"],
+  ];
+  for (const [body, field] of cases) {
+    it(`answers ${body.slice(0, 50)} with 400 naming ${field}`, async () => {
+      const r = await fetch(`${url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body });
+      assert.equal(r.status, 400);
+      assert.equal((await r.json()).error.field, field);
+    });
+  }
+});
