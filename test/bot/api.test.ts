@@ -70,6 +70,27 @@ describe("the HTTP API", () => {
     }
   });
 
+  it("answers 300 random strings in many scripts, each with 200 and a valid answer", async () => {
+    // A fixed seed: the same strings every run, so a failure can be reproduced.
+    let seed = 42;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const ranges = [[0x20, 0x7e], [0xc0, 0x17f], [0x400, 0x4ff], [0x600, 0x6ff], [0x4e00, 0x4fff], [0x1ea0, 0x1ef9], [0x1f600, 0x1f64f]];
+    for (let i = 0; i < 300; i++) {
+      let text = "";
+      const n = 1 + Math.floor(rand() * 40);
+      for (let j = 0; j < n; j++) {
+        const [lo, hi] = ranges[Math.floor(rand() * ranges.length)];
+        text += String.fromCodePoint(lo + Math.floor(rand() * (hi - lo)));
+      }
+      if (!text.trim()) continue;
+      const r = await post(JSON.stringify({ text }));
+      assert.equal(r.status, 200, JSON.stringify(text));
+      const body = await r.json();
+      assert.equal(typeof body.answer, "string");
+      assert.ok(body.confidence >= 0 && body.confidence <= 1);
+    }
+  });
+
   it("an unknown path is a 404 JSON error", async () => {
     const r = await fetch(`${url}/api/nope`);
     assert.equal(r.status, 404);
