@@ -16,10 +16,8 @@ import { words } from "./text/tokenize";
 /** Below this the guide offers suggestions beside its guess; below FLOOR it does not guess. */
 export const SUGGEST_BELOW = 0.5;
 export const GUESS_FLOOR = 0.25;
-/** A question most of whose words match nothing in the catalogue is about something else... */
-const IN_SCOPE_MIN_COVERAGE = 0.5;
-/** ...unless the match it has is this sure. */
-const OUT_OF_SCOPE_BELOW = 0.35;
+/** A question with no work or employment word (domain.yaml) and a weaker match than this is about something else. */
+const OUT_OF_DOMAIN_BELOW = 0.5;
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -124,7 +122,8 @@ class GuideImpl implements Guide {
       const s = this.kb.services.get(h.id)!;
       return { id: s.id, title: serviceTitle(s, lang) };
     });
-    if (result.coverage === 0 || (result.anyCoverage < IN_SCOPE_MIN_COVERAGE && confidence < OUT_OF_SCOPE_BELOW)) {
+    const inDomain = this.kb.domain.matches(text) || result.hits[0]?.named !== undefined;
+    if (!inDomain && confidence < OUT_OF_DOMAIN_BELOW) {
       return { ...base, outOfScope: true, service: null, channel: null, answer: t("answer:outOfScope"), confidence: 0 };
     }
     if (confidence < GUESS_FLOOR) {

@@ -6,6 +6,7 @@ import {
   ChannelFile, MUNICIPALITIES, SectionFile, ServiceFile,
   type MunicipalityId,
 } from "./schema";
+import { DomainFile, DomainWords } from "./domain";
 import { contentDir, projectRoot } from "./paths";
 
 export type Service = ServiceFile;
@@ -27,6 +28,8 @@ export interface Knowledge {
   municipalityChannels: Map<MunicipalityId, Channel>;
   /** The guided path's buttons: service ids per kind of person (guided.yaml). */
   guided: GuidedFile;
+  /** Words that show a question is about work and employment (domain.yaml). */
+  domain: DomainWords;
 }
 
 export const GuidedFile = z.object({
@@ -126,6 +129,8 @@ export function loadKnowledge(dir = contentDir()): Knowledge {
     });
   }
 
-  if (problems.length > 0 || !guided) throw new ContentError(problems);
-  return { services, channels, sections, municipalityChannels, guided };
+  const domainFile = parseFile(join(dir, "domain.yaml"), DomainFile, problems);
+
+  if (problems.length > 0 || !guided || !domainFile) throw new ContentError(problems);
+  return { services, channels, sections, municipalityChannels, guided, domain: new DomainWords(domainFile) };
 }

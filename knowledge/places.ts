@@ -35,10 +35,11 @@ const OUTSIDE = pattern([
   "kemijärv(?:i|e)", "sodankylä", "kittilä", "inari", "taivalkoske?", "posio", "simo", "siikajoe?", "siikajoki", "oulainen", "oulaise",
   "nivala", "haapavede?", "haapavesi", "kalajoe?", "kalajoki", "pyhäjärve?", "pyhäjärvi", "pyhäntä", "puolanga?", "puolanka",
   "suomussalme?", "suomussalmi", "paltamo", "ranua", "keminmaa", "tervola", "kerava", "järvenpää", "nurmijärve?", "nurmijärvi",
-], ["helsingfors", "tammerfors", "åbo", "vasa", "uleåborgs?(?!)"]);
+  "pietarsaari", "pietarsaare", "jakobstad",
+], ["helsingfors", "tammerfors", "åbo", "vasa"]);
 
 // Words that mark where someone lives ("asun", "bor", "live"), in the twelve languages.
-const RESIDENCE = /^(asun|asumme|asuu|asunut|muutin|muutan|muutimme|muutamme|moved|moving|flyttade|flyttar|kotikunta\w*|bor|bosatt|hemkommun|live|living|lives|resident|живу|мешкаю|проживаю|elan|elame|yaşıyorum|oturuyorum|sống|住在|أسكن|أعيش|ساکن|زندگی|deganahay|ku|nool)$/u;
+const RESIDENCE = /^(asun|asumme|asuu|asunut|muutin|muutan|muutimme|muutamme|moved|moving|flyttade|flyttar|kolisin|kolin|kotikunta\w*|bor|bosatt|hemkommun|live|living|lives|resident|живу|мешкаю|проживаю|elan|elame|yaşıyorum|oturuyorum|sống|住在|أسكن|أعيش|ساکن|زندگی|deganahay|nool)$/u;
 
 /** The municipalities' own names: proper names, written the same in every language of the buttons. */
 export const MUNICIPALITY_NAMES: Record<MunicipalityId, string> = {
@@ -76,11 +77,22 @@ function misspelled(w: string): MunicipalityId | undefined {
 export function findPlace(text: string): PlaceMention {
   // Yli-Ii is part of Oulu, not Ii.
   const ws = words(text.replace(/yli-ii/giu, "yliii"));
-  for (let i = 0; i < ws.length; i++) {
-    const w = ws[i];
+  const eleven = (w: string, next?: string) =>
     // "Oulun seutu" is the whole area, not the city.
-    if (/^oulu/.test(w) && /^(seu|alue|työllisyysalue)/.test(ws[i + 1] ?? "")) continue;
-    for (const [id, re] of ELEVEN) if (re.test(w)) return { municipality: id, outside: false };
+    /^oulu/.test(w) && /^(seu|alue|työllisyysalue)/.test(next ?? "") ? undefined : ELEVEN.find(([, re]) => re.test(w))?.[0];
+  const cued = (i: number) => ws.slice(Math.max(0, i - 3), i).some((w) => RESIDENCE.test(w));
+
+  // Where someone says they live wins over any other place they name
+  // ("I live in Vantaa and want a course in Oulu").
+  for (let i = 0; i < ws.length; i++) {
+    if (!cued(i)) continue;
+    const id = eleven(ws[i], ws[i + 1]);
+    if (id) return { municipality: id, outside: false };
+    if (OUTSIDE.test(ws[i])) return { outside: true };
+  }
+  for (let i = 0; i < ws.length; i++) {
+    const id = eleven(ws[i], ws[i + 1]);
+    if (id) return { municipality: id, outside: false };
   }
   for (const w of ws) {
     const id = misspelled(w);
@@ -88,10 +100,9 @@ export function findPlace(text: string): PlaceMention {
   }
   for (let i = 0; i < ws.length; i++) {
     if (!OUTSIDE.test(ws[i])) continue;
-    const cue = ws.slice(Math.max(0, i - 3), i).some((w) => RESIDENCE.test(w));
     // A Finnish locative ("Tampereella", "Helsingissä") usually tells where one lives; "töitä Helsingissä" does not.
     const locative = /(ssa|ssä|lla|llä)$/.test(ws[i]) && !ws.slice(Math.max(0, i - 2), i).some((w) => /^(tö|työ|duuni|job)/.test(w));
-    if (cue || locative) return { outside: true };
+    if (locative) return { outside: true };
   }
   return { outside: false };
 }

@@ -18,8 +18,6 @@ export interface SearchResult {
   hits: Hit[];
   /** Share of the query's content words that the best service accounts for (0..1). */
   coverage: number;
-  /** Share of the query's content words that any service accounts for (0..1). */
-  anyCoverage: number;
   contentWords: number;
 }
 
@@ -237,15 +235,14 @@ export class ServiceIndex {
 
   search(text: string, lang: Lang, skip: (w: string) => boolean = () => false): SearchResult {
     const groups = this.queryGroups(text, lang, skip);
-    if (groups.length === 0) return { hits: [], coverage: 0, anyCoverage: 0, contentWords: 0 };
+    if (groups.length === 0) return { hits: [], coverage: 0, contentWords: 0 };
     const allTerms = new Set<string>();
     for (const g of groups) for (const t of g.keys()) allTerms.add(t);
-    if (allTerms.size === 0) return { hits: [], coverage: 0, anyCoverage: 0, contentWords: groups.length };
+    if (allTerms.size === 0) return { hits: [], coverage: 0, contentWords: groups.length };
 
     const results = this.index.query((q) => {
       for (const t of allTerms) q.term(t, { usePipeline: false });
     });
-    const anyMatched = new Set<number>();
     const weightOf = groups.map((g) => (g.size > 0 ? 1 : UNKNOWN_WORD_WEIGHT));
     const total = weightOf.reduce((a, b) => a + b, 0);
     const strong = new Set<string>();
@@ -264,7 +261,6 @@ export class ServiceIndex {
         if (best > 0) {
           score += best;
           matched += weightOf[gi];
-          anyMatched.add(gi);
         }
       });
       return { id: r.ref, score, matched };
@@ -280,12 +276,9 @@ export class ServiceIndex {
       if (bonus > 0) h.named = bonus === NAME_BONUS ? "title" : "phrase";
     }
     hits.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
-    let anyWeight = 0;
-    for (const gi of anyMatched) anyWeight += weightOf[gi];
     return {
       hits,
       coverage: hits.length > 0 ? hits[0].matched / total : 0,
-      anyCoverage: anyWeight / total,
       contentWords: groups.length,
     };
   }
