@@ -33,6 +33,7 @@ const TYPO = 0.6;
 const NAME_BONUS = 6;
 /** ...or says one of its keyword phrases in full ("työtä kokeilemaan", "laid off"). */
 const PHRASE_BONUS = 4;
+const BORROWED_NAME_FACTOR = 2;
 /** A word the catalogue does not know at all counts half: often filler, dialect or a typo. */
 const UNKNOWN_WORD_WEIGHT = 0.5;
 
@@ -74,7 +75,7 @@ export class ServiceIndex {
   /** Index terms by first letter and length, to look for one-typo variants among a few. */
   private readonly byShape = new Map<string, string[]>();
   /** Per service, its names and keyword phrases as lists of words, each word as its analysed terms. */
-  private readonly names = new Map<string, Array<{ words: string[][]; bonus: number }>>();
+  private readonly names = new Map<string, Array<{ words: string[][]; bonus: number; lang: Lang }>>();
   readonly languageVocabulary = new Map<string, Set<Lang>>();
 
   constructor(services: Service[], private readonly analyzer: TextAnalyzer, extraVocabulary: Partial<Record<Lang, string[]>> = {}) {
@@ -134,11 +135,11 @@ export class ServiceIndex {
       for (const t of a.terms) { acc[field].add(t); note(t); }
       for (const p of a.parts) { acc.parts.add(p); note(p); }
     };
-    const names: Array<{ words: string[][]; bonus: number }> = [];
+    const names: Array<{ words: string[][]; bonus: number; lang: Lang }> = [];
     const addName = (text: string | undefined, lang: Lang, bonus: number) => {
       if (!text) return;
       const ws = words(text, lang === "zh" ? "zh" : "fi").map((w) => this.analyzer.analyze(w, lang).terms).filter((t) => t.length > 0);
-      if (ws.length > 0) names.push({ words: ws, bonus });
+      if (ws.length > 0) names.push({ words: ws, bonus, lang });
     };
     // "Kotoutumissuunnitelma tai monialainen kotoutumissuunnitelma" names two things; either counts.
     const alternatives = (name: string) => name.split(/\s+(?:tai|eller|or)\s+|\s*\/\s*|\s*;\s*/);
@@ -267,13 +268,19 @@ export class ServiceIndex {
     });
     hits.sort((a, b) => b.score - a.score);
     // Names and phrases said in full lift a service; only the leaders can become the answer.
+    // A Finnish service name inside another language was copied from a letter: it lifts more.
     for (const h of hits.slice(0, 12)) {
       let bonus = 0;
+      let named: Hit["named"];
       for (const name of this.names.get(h.id) ?? []) {
-        if (name.bonus > bonus && name.words.every((word) => word.some((t) => strong.has(t)))) bonus = name.bonus;
+        const b = name.bonus * (name.lang === "fi" && lang !== "fi" && name.bonus === NAME_BONUS ? BORROWED_NAME_FACTOR : 1);
+        if (b > bonus && name.words.every((word) => word.some((t) => strong.has(t)))) {
+          bonus = b;
+          named = name.bonus === NAME_BONUS ? "title" : "phrase";
+        }
       }
       h.score += bonus;
-      if (bonus > 0) h.named = bonus === NAME_BONUS ? "title" : "phrase";
+      if (named) h.named = named;
     }
     hits.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
     return {
