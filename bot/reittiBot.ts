@@ -1,9 +1,8 @@
 import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from "botbuilder";
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from "botbuilder-dialogs";
-import { Lang } from "../knowledge/schema";
+import { Lang, LANGS } from "../knowledge/schema";
 import { profileLang, type DialogDeps } from "../dialogs/deps";
 import { languageEvent, suggestions } from "../dialogs/replies";
-import { LANGS } from "../knowledge/schema";
 
 /** The ActivityHandler: greets, runs the main dialog on each message, saves state after each turn. */
 export class ReittiBot extends ActivityHandler {

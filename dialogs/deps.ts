@@ -1,4 +1,4 @@
-import type { StatePropertyAccessor, TurnContext } from "botbuilder";
+import type { StatePropertyAccessor } from "botbuilder";
 import type { CommandRecognizer } from "../knowledge/commands";
 import type { Guide } from "../knowledge/guide";
 import type { Lang, MunicipalityId, Role } from "../knowledge/schema";
@@ -24,10 +24,6 @@ export interface DialogDeps {
   commands: CommandRecognizer;
   profile: StatePropertyAccessor<Profile>;
   feedback: FeedbackSink;
-}
-
-export async function readProfile(deps: DialogDeps, context: TurnContext): Promise<Profile> {
-  return deps.profile.get(context, {});
 }
 
 /** The conversation's language: chosen, else remembered, else Finnish (the bot greets in Finnish). */

@@ -1,6 +1,6 @@
 import { ActionTypes, ActivityTypes, CardFactory, MessageFactory, type Activity, type TurnContext } from "botbuilder";
 import type { Guide } from "../knowledge/guide";
-import { inLang } from "../knowledge/localize";
+import { contactFacts, inLang } from "../knowledge/localize";
 import { RTL_LANGS, type AskResponse, type Lang } from "../knowledge/schema";
 
 // Channels known to render Adaptive Cards; elsewhere the answer goes as plain text.
@@ -31,15 +31,12 @@ export function answerCard(guide: Guide, r: AskResponse): Record<string, unknown
   const channel = r.channel ? guide.kb.channels.get(r.channel.id) : undefined;
   const facts: Array<{ title: string; value: string }> = [];
   if (r.channel) facts.push({ title: t("bot:card.whereToGo"), value: r.channel.name });
-  const how = channel?.how && inLang(channel.how, r.lang);
-  if (how) facts.push({ title: t("bot:card.how"), value: how });
-  for (const c of channel?.contacts ?? []) {
-    if (c.type === "Phone" && c.number) facts.push({ title: t("bot:card.phone"), value: c.number });
-    if (c.type === "ServiceLocation" && c.address) facts.push({ title: t("bot:card.address"), value: c.address });
-  }
-  const web = channel?.contacts.find((c) => c.type === "WebPage");
-  if (web && web.type === "WebPage") facts.push({ title: t("bot:card.web"), value: web.url });
-  for (const h of channel?.hours ?? []) facts.push({ title: t("bot:card.hours"), value: inLang(h.text, r.lang) ?? h.text.en });
+  const contact = channel ? contactFacts(channel, r.lang) : undefined;
+  if (contact?.how) facts.push({ title: t("bot:card.how"), value: contact.how });
+  for (const value of contact?.phones ?? []) facts.push({ title: t("bot:card.phone"), value });
+  for (const value of contact?.addresses ?? []) facts.push({ title: t("bot:card.address"), value });
+  if (contact?.web) facts.push({ title: t("bot:card.web"), value: contact.web });
+  for (const value of contact?.hours ?? []) facts.push({ title: t("bot:card.hours"), value });
   if (r.alternatives.length > 0) facts.push({ title: t("bot:card.also"), value: r.alternatives.map((a) => a.name).join("; ") });
   facts.push({ title: t("bot:card.why"), value: t("bot:card.planSection", { sections: r.citations.join(", ") }) });
 
@@ -56,7 +53,7 @@ export function answerCard(guide: Guide, r: AskResponse): Record<string, unknown
   const todo = !outside && service && inLang(service.todo, r.lang);
   if (todo) body.push({ type: "TextBlock", text: `**${t("bot:card.todo")}:** ${todo}`, wrap: true });
   if (service?.changedSincePlan) body.push({ type: "TextBlock", text: `**${t("bot:card.note")}** ${t(`notes:${service.changedSincePlan}`)}`, wrap: true, color: "Attention" });
-  if (channel?.caution) body.push({ type: "TextBlock", text: inLang(channel.caution, r.lang) ?? channel.caution.en, wrap: true, size: "Small" });
+  if (contact?.caution) body.push({ type: "TextBlock", text: contact.caution, wrap: true, size: "Small" });
   if (r.needs.includes("municipality")) body.push({ type: "TextBlock", text: t("answer:askMunicipality"), wrap: true });
   return {
     type: "AdaptiveCard",

@@ -1,29 +1,21 @@
 import type { Service } from "./load";
 import type { Translate } from "./i18n";
-import { channelName, inLang, serviceTitle, targetName } from "./localize";
+import { channelName, contactFacts, inLang, serviceTitle, targetName } from "./localize";
 import type { Route } from "./route";
 import type { Lang } from "./schema";
 
 /** The sourced contact lines of the target channel, and its caution where a source is old. */
 function contactLines(route: Route, lang: Lang, t: Translate): string[] {
   if (route.target.type !== "channel") return [];
-  const c = route.target.channel;
-  const lines: string[] = [];
-  const how = c.how && inLang(c.how, lang);
-  if (how) lines.push(how);
-  for (const contact of c.contacts) {
-    if (contact.type === "Phone" && contact.number) lines.push(t("answer:phone", { number: contact.number }));
-    if (contact.type === "ServiceLocation" && contact.address) lines.push(t("answer:address", { address: contact.address }));
-  }
-  const web = c.contacts.find((x) => x.type === "WebPage");
-  if (web && web.type === "WebPage") lines.push(t("answer:web", { url: web.url }));
-  for (const h of c.hours) {
-    const text = inLang(h.text, lang);
-    if (text) lines.push(text);
-  }
-  const caution = c.caution && inLang(c.caution, lang);
-  if (caution) lines.push(caution);
-  return lines;
+  const f = contactFacts(route.target.channel, lang);
+  return [
+    ...(f.how ? [f.how] : []),
+    ...f.phones.map((number) => t("answer:phone", { number })),
+    ...f.addresses.map((address) => t("answer:address", { address })),
+    ...(f.web ? [t("answer:web", { url: f.web })] : []),
+    ...f.hours,
+    ...(f.caution ? [f.caution] : []),
+  ];
 }
 
 /** What the plan says about who delivers it: the service's own summary, or the delivery phrases. */
