@@ -138,7 +138,7 @@ export class ServiceIndex {
     const names: Array<{ words: string[][]; bonus: number; lang: Lang }> = [];
     const addName = (text: string | undefined, lang: Lang, bonus: number) => {
       if (!text) return;
-      const ws = words(text, lang === "zh" ? "zh" : "fi").map((w) => this.analyzer.analyze(w, lang).terms).filter((t) => t.length > 0);
+      const ws = words(text, lang === "zh" ? "zh" : "fi").map((w) => this.analyzer.analyzeWords([w], lang).terms).filter((t) => t.length > 0);
       if (ws.length > 0) names.push({ words: ws, bonus, lang });
     };
     // "Kotoutumissuunnitelma tai monialainen kotoutumissuunnitelma" names two things; either counts.

@@ -22,12 +22,32 @@ export function normalize(text: string): string {
     .replace(/[\u064b-\u065f\u0670]/g, "");
 }
 
+// Building the index segments the same titles and keywords several times; segmenting is the slow part.
+const memo = new Map<string, string[]>();
+const MEMO_LIMIT = 50_000;
+
 /** Words of a text, lower-cased. Hyphenated compounds ("TE-palveluihin") come as parts and as the whole. */
 export function words(text: string, locale = "fi"): string[] {
+  const key = locale + "\u0000" + text;
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const out = segment(text, locale);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, out);
+  return out;
+}
+
+// Scripts written without spaces need a dictionary segmenter; the rest split on letters.
+const NO_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/gu;
+
+function segment(text: string, locale: string): string[] {
   const out: string[] = [];
   const norm = normalize(text);
-  for (const seg of segmenter(locale).segment(norm)) {
-    if (seg.isWordLike) out.push(seg.segment);
+  if (NO_SPACES.test(norm)) {
+    for (const seg of segmenter(locale).segment(norm)) if (seg.isWordLike) out.push(seg.segment);
+  } else {
+    for (const m of norm.matchAll(WORD)) out.push(m[0]);
   }
   // Hyphenated words: keep the joined form too, since people also write them together.
   for (const m of norm.matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu)) {
