@@ -36,6 +36,9 @@ export function targetId(t: Target): string {
 
 const ch = (channel: Channel): Target => ({ type: "channel", channel });
 
+/** Someone who asks in a language other than Finnish or Swedish, or says they moved here. */
+const isForeignLanguage = (ctx: RouteContext) => ctx.role === "immigrant" || !["fi", "sv"].includes(ctx.lang);
+
 /**
  * The plan's routing rules as one pure function: local services to the person's own
  * municipality (Oulu residents meet theirs at BusinessAsema), centralised ones to BusinessAsema,
@@ -62,6 +65,9 @@ export function route(kb: Knowledge, service: Service, ctx: RouteContext): Route
       target = ch(channel("other-employment-area"));
       reason = "outside";
     }
+  } else if (service.foreignLanguageRoute === "international-house" && isForeignLanguage(ctx)) {
+    target = ch(channel("international-house-oulu"));
+    reason = "international-house";
   } else {
     switch (service.route) {
       case "municipality":
@@ -109,8 +115,7 @@ export function route(kb: Knowledge, service: Service, ctx: RouteContext): Route
   } else {
     for (const a of service.alternatives) push(a === "municipality" ? (own ?? { type: "own-municipality" }) : ch(channel(a)));
     // Foreign-language clients can walk in at International House without an appointment (plan 5.1).
-    const foreign = ctx.role === "immigrant" || !["fi", "sv"].includes(ctx.lang);
-    if (foreign && ["municipality", "businessasema"].includes(targetKind(target))) push(ch(channel("international-house-oulu")));
+    if (isForeignLanguage(ctx) && ["municipality", "businessasema"].includes(targetKind(target))) push(ch(channel("international-house-oulu")));
   }
   return { target, alternatives: alternatives.slice(0, 4), needs, reason };
 }

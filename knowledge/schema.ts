@@ -71,6 +71,8 @@ export const ServiceFile = z.object({
   route: ChannelKind,
   /** A specific channel id when the route is not the generic one of its kind. */
   channel: z.string().optional(),
+  /** Where foreign-language clients go instead (plan 5.1: their walk-in is at International House). */
+  foreignLanguageRoute: ChannelKind.optional(),
   /** Further channel ids that also serve this need. */
   alternatives: z.array(z.string()).default([]),
   sections: z.array(SectionId).min(1),

@@ -59,3 +59,12 @@ describe("routing follows the plan", () => {
     assert.ok(r.alternatives.some((a) => a.type === "channel" && a.channel.kind === "international-house"));
   });
 });
+
+describe("foreign-language clients", () => {
+  it("are sent to International House for walk-in advice (plan 5.1), Finnish speakers to their municipality", async () => {
+    const guide = await sharedGuide();
+    const s = guide.kb.services.get("walk-in-advice")!;
+    assert.equal(guide.channelRef(guide.routeFor(s, { lang: "ar", municipality: "oulu" }).target, "ar").kind, "international-house");
+    assert.equal(guide.channelRef(guide.routeFor(s, { lang: "fi", municipality: "kempele" }).target, "fi").kind, "municipality");
+  });
+});
