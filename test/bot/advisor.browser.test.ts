@@ -1,30 +1,19 @@
 import assert from "node:assert/strict";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { axeSource, launchChromium, startServer } from "./browser";
-
-interface AxeResult { violations: Array<{ id: string; impact: string | null; nodes: unknown[] }> }
+import type { BrowserContext, Page } from "playwright-core";
+import { serverAndBrowser, seriousAxeViolations } from "./browser";
 
 describe("the advisors' page /advisor in a real browser", function () {
   this.timeout(60000);
-  let server: { url: string; stop: () => Promise<void> };
-  let browser: Browser;
+  const env = serverAndBrowser();
   let context: BrowserContext;
   let page: Page;
 
-  before(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   const open = async (width = 1280, height = 900) => {
-    context = await browser.newContext({ viewport: { width, height } });
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+    context = await env.browser().newContext({ viewport: { width, height } });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: env.url() });
     page = await context.newPage();
-    await page.goto(server.url + "/advisor");
+    await page.goto(env.url() + "/advisor");
     // The whole catalogue shows before anything is typed.
     await page.locator("#result-body tr").first().waitFor({ timeout: 15000 });
   };
@@ -211,12 +200,6 @@ describe("the advisors' page /advisor in a real browser", function () {
     await firstRowIs("work-trial");
     await page.locator("#result-body tr[data-id='work-trial'] button.copy").click();
     await page.waitForFunction(() => /2\.2\.1/.test(document.querySelector("#copy-text")?.textContent ?? ""), undefined, { timeout: 10000 });
-    await page.addScriptTag({ content: axeSource() });
-    const result = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<AxeResult> } }).axe;
-      return axe.run(document);
-    });
-    const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    assert.deepEqual(bad.map((v) => `${v.id} (${v.nodes.length})`), []);
+    assert.deepEqual(await seriousAxeViolations(page), []);
   });
 });

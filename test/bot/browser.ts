@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { projectRoot } from "../../knowledge/paths";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -58,5 +58,35 @@ export async function launchChromium(): Promise<Browser> {
 
 /** axe-core's source, to inject into a page. */
 export function axeSource(): string {
-  return require("node:fs").readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+  return readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+}
+
+interface AxeResult { violations: Array<{ id: string; impact: string | null; nodes: unknown[] }> }
+
+/** Runs axe-core in the page: the serious and critical violations, as "rule (count)". */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource() });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<AxeResult> } }).axe;
+    return axe.run(document);
+  });
+  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.nodes.length})`);
+}
+
+/** Mocha hooks: the real server and one Chromium for a whole describe block. */
+export function serverAndBrowser(): { url: () => string; browser: () => Browser } {
+  let server: { url: string; stop: () => Promise<void> } | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    url: () => server!.url,
+    browser: () => browser!,
+  };
 }

@@ -1,26 +1,15 @@
 import assert from "node:assert/strict";
-import type { Browser, Page } from "playwright-core";
-import { axeSource, launchChromium, startServer } from "./browser";
-
-interface AxeResult { violations: Array<{ id: string; impact: string | null; nodes: unknown[] }> }
+import type { Page } from "playwright-core";
+import { serverAndBrowser, seriousAxeViolations } from "./browser";
 
 describe("the residents' web chat in a real browser", function () {
   this.timeout(60000);
-  let server: { url: string; stop: () => Promise<void> };
-  let browser: Browser;
+  const env = serverAndBrowser();
   let page: Page;
 
-  before(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
   beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 360, height: 740 } });
-    await page.goto(server.url + "/");
+    page = await env.browser().newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(env.url() + "/");
   });
   afterEach(() => page.close());
 
@@ -55,12 +44,6 @@ describe("the residents' web chat in a real browser", function () {
     await page.getByText("Olen Reitti", { exact: false }).first().waitFor({ timeout: 15000 });
     await send("palkkatuki");
     await page.locator(".ac-adaptiveCard").last().waitFor({ timeout: 10000 });
-    await page.addScriptTag({ content: axeSource() });
-    const result = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<AxeResult> } }).axe;
-      return axe.run(document);
-    });
-    const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    assert.deepEqual(bad.map((v) => `${v.id} (${v.nodes.length})`), []);
+    assert.deepEqual(await seriousAxeViolations(page), []);
   });
 });
