@@ -36,6 +36,15 @@ export function targetId(t: Target): string {
 
 const ch = (channel: Channel): Target => ({ type: "channel", channel });
 
+/** The channel of each kind when a service names none of its own. */
+const DEFAULT_CHANNEL: Record<Exclude<ChannelKind, "municipality">, string> = {
+  businessasema: "businessasema",
+  "international-house": "international-house-oulu",
+  state: "tyomarkkinatori",
+  "welfare-region": "pohde",
+  "other-area": "other-employment-area",
+};
+
 /** Someone who asks in a language other than Finnish or Swedish, or says they moved here. */
 const isForeignLanguage = (ctx: RouteContext) => ctx.role === "immigrant" || !["fi", "sv"].includes(ctx.lang);
 
@@ -68,39 +77,18 @@ export function route(kb: Knowledge, service: Service, ctx: RouteContext): Route
   } else if (service.foreignLanguageRoute === "international-house" && isForeignLanguage(ctx)) {
     target = ch(channel("international-house-oulu"));
     reason = "international-house";
-  } else {
-    switch (service.route) {
-      case "municipality":
-        if (own) {
-          target = own;
-          reason = ctx.municipality === "oulu" ? "oulu-at-businessasema" : "own-municipality";
-        } else {
-          target = { type: "own-municipality" };
-          reason = "municipality-unknown";
-          needs.push("municipality");
-        }
-        break;
-      case "businessasema":
-        target = ch(channel(service.channel ?? "businessasema"));
-        reason = "central";
-        break;
-      case "international-house":
-        target = ch(channel(service.channel ?? "international-house-oulu"));
-        reason = "international-house";
-        break;
-      case "state":
-        target = ch(channel(service.channel ?? "tyomarkkinatori"));
-        reason = "state";
-        break;
-      case "welfare-region":
-        target = ch(channel(service.channel ?? "pohde"));
-        reason = "welfare-region";
-        break;
-      case "other-area":
-        target = ch(channel(service.channel ?? "other-employment-area"));
-        reason = "other-area";
-        break;
+  } else if (service.route === "municipality") {
+    if (own) {
+      target = own;
+      reason = ctx.municipality === "oulu" ? "oulu-at-businessasema" : "own-municipality";
+    } else {
+      target = { type: "own-municipality" };
+      reason = "municipality-unknown";
+      needs.push("municipality");
     }
+  } else {
+    target = ch(channel(service.channel ?? DEFAULT_CHANNEL[service.route]));
+    reason = service.route === "businessasema" ? "central" : service.route;
   }
 
   const alternatives: Target[] = [];
