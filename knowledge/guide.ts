@@ -2,6 +2,7 @@ import type { i18n } from "i18next";
 import { composeAnswer } from "./answer";
 import { createI18n, translator, type Translate } from "./i18n";
 import { loadCld3, LanguageDetector } from "./lang/detect";
+import { languageVocabulary } from "./lang/vocabulary";
 import { loadKnowledge, type Knowledge, type Service } from "./load";
 import { serviceTitle, targetName } from "./localize";
 import { findPlace, isPlaceWord } from "./places";
@@ -53,14 +54,15 @@ export async function createGuide(): Promise<Guide> {
   const localeVocabulary = Object.fromEntries(
     (i18.options.supportedLngs || []).filter((l): l is Lang => l !== "cimode").map((l) => [l, collectStrings(i18.getDataByLanguage(l))]),
   );
-  const index = new ServiceIndex([...kb.services.values()], analyzer, localeVocabulary);
+  const index = new ServiceIndex([...kb.services.values()], analyzer);
   const guesser = await loadCld3();
   const borrowed = new Set<string>();
   for (const s of kb.services.values()) {
     for (const name of [s.title.fi, ...s.liite1]) for (const w of words(name)) if (w.length >= 6) borrowed.add(w);
   }
   const isBorrowed = (w: string) => borrowed.has(w) || finnish.analyze(w).terms.some((b) => borrowed.has(b));
-  const detector = new LanguageDetector(guesser, index.languageVocabulary, (w) => finnish.analyze(w).recognised, isBorrowed);
+  const vocabulary = languageVocabulary(kb.services.values(), localeVocabulary);
+  const detector = new LanguageDetector(guesser, vocabulary, (w) => finnish.analyze(w).recognised, isBorrowed);
   return new GuideImpl(kb, i18, index, detector);
 }
 

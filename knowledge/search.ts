@@ -76,9 +76,8 @@ export class ServiceIndex {
   private readonly byShape = new Map<string, string[]>();
   /** Per service, its names and keyword phrases as lists of words, each word as its analysed terms. */
   private readonly names = new Map<string, Array<{ words: string[][]; bonus: number; lang: Lang }>>();
-  readonly languageVocabulary = new Map<string, Set<Lang>>();
 
-  constructor(services: Service[], private readonly analyzer: TextAnalyzer, extraVocabulary: Partial<Record<Lang, string[]>> = {}) {
+  constructor(services: Service[], private readonly analyzer: TextAnalyzer) {
     const docs = services.map((s) => this.document(s));
     this.docCount = docs.length;
     this.index = lunr(function () {
@@ -100,25 +99,6 @@ export class ServiceIndex {
       const list = this.byShape.get(key);
       if (list) list.push(t);
       else this.byShape.set(key, [t]);
-    }
-    for (const s of services) this.addLanguageVocabulary(s);
-    for (const [l, texts] of Object.entries(extraVocabulary) as Array<[Lang, string[]]>) {
-      for (const text of texts) for (const w of words(text)) this.noteWord(w, l);
-    }
-  }
-
-  private noteWord(w: string, l: Lang): void {
-    if (w.length < 2 || /^\d+$/.test(w)) return;
-    let set = this.languageVocabulary.get(w);
-    if (!set) this.languageVocabulary.set(w, (set = new Set()));
-    set.add(l);
-  }
-
-  private addLanguageVocabulary(s: Service): void {
-    for (const l of LANGS) {
-      for (const text of [s.title[l], s.summary[l], s.todo[l], ...(s.keywords[l] ?? [])]) {
-        if (text) for (const w of words(text)) this.noteWord(w, l);
-      }
     }
   }
 
