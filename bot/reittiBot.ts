@@ -2,7 +2,7 @@ import { ActivityHandler, type ConversationState, type StatePropertyAccessor, ty
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from "botbuilder-dialogs";
 import { Lang, LANGS } from "../knowledge/schema";
 import { profileLang, type DialogDeps } from "../dialogs/deps";
-import { languageEvent, suggestions } from "../dialogs/replies";
+import { adoptLanguage, suggestions } from "../dialogs/replies";
 
 /** The ActivityHandler: greets, runs the main dialog on each message, saves state after each turn. */
 export class ReittiBot extends ActivityHandler {
@@ -45,12 +45,7 @@ export class ReittiBot extends ActivityHandler {
   private async welcome(context: TurnContext): Promise<void> {
     const profile = await this.deps.profile.get(context, {});
     const requested = Lang.safeParse((context.activity.value as { lang?: string } | undefined)?.lang);
-    if (requested.success) {
-      profile.lang = requested.data;
-      profile.langChosen = true;
-      await this.deps.profile.set(context, profile);
-      await context.sendActivity(languageEvent(this.deps.guide, requested.data));
-    }
+    if (requested.success) await adoptLanguage(this.deps, context, profile, requested.data, true);
     const t = this.deps.guide.t(profileLang(profile));
     const msg = suggestions([...LANGS.map((l) => this.deps.guide.t(l)("bot:language.name")), t("bot:guidedStart")]);
     msg.text = t("bot:welcome");

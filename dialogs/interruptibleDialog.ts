@@ -2,7 +2,7 @@ import type { TurnContext } from "botbuilder";
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from "botbuilder-dialogs";
 import { LANGS } from "../knowledge/schema";
 import { profileLang, type DialogDeps } from "./deps";
-import { languageEvent, suggestions } from "./replies";
+import { adoptLanguage, suggestions } from "./replies";
 
 /**
  * Catches help, start over, change language and talk to a person before any step runs, at any
@@ -30,9 +30,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const profile = await this.deps.profile.get(context, {});
     // Until someone chooses a language, the language of their command is the conversation's.
     if (!profile.langChosen && found.lang !== profile.lang && command.type !== "language") {
-      profile.lang = found.lang;
-      await this.deps.profile.set(context, profile);
-      await context.sendActivity(languageEvent(this.deps.guide, found.lang));
+      await adoptLanguage(this.deps, context, profile, found.lang, false);
     }
     // After a side answer, a prompt that was waiting asks again; with nothing waiting the turn ends.
     const resume = async (): Promise<DialogTurnResult> => {
@@ -64,10 +62,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
           await sendLanguageChoice(this.deps, context);
           return { status: inProgress ? DialogTurnStatus.waiting : DialogTurnStatus.complete };
         }
-        profile.lang = command.lang;
-        profile.langChosen = true;
-        await this.deps.profile.set(context, profile);
-        await context.sendActivity(languageEvent(this.deps.guide, command.lang));
+        await adoptLanguage(this.deps, context, profile, command.lang, true);
         await context.sendActivity(this.deps.guide.t(command.lang)("bot:languageSet"));
         return resume();
     }

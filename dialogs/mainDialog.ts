@@ -6,7 +6,7 @@ import { type DialogDeps, type Profile } from "./deps";
 import { GUIDED_DIALOG, GuidedDialog } from "./guidedDialog";
 import { InterruptibleDialog } from "./interruptibleDialog";
 import { MUNICIPALITY_DIALOG, MunicipalityDialog } from "./municipalityDialog";
-import { languageEvent, sendAnswer } from "./replies";
+import { adoptLanguage, sendAnswer } from "./replies";
 
 export const MAIN_DIALOG = "mainDialog";
 
@@ -35,12 +35,10 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   private ask(text: string, profile: Profile): AskResponse {
-    return this.deps.guide.ask({
-      text,
-      lang: profile.langChosen ? profile.lang : undefined,
-      municipality: profile.municipality,
-      role: profile.role,
-    });
+    return this.deps.guide.ask(
+      { text, lang: profile.lang, municipality: profile.municipality, role: profile.role },
+      { outside: profile.outside },
+    );
   }
 
   private async understand(step: WaterfallStepContext) {
@@ -57,11 +55,7 @@ export class MainDialog extends InterruptibleDialog {
     const profile = await this.deps.profile.get(context, {});
     const command = this.deps.commands.recognizeWithLanguage(text);
     if (command?.command.type === "guided") {
-      if (!profile.langChosen && command.lang !== profile.lang) {
-        profile.lang = command.lang;
-        await this.deps.profile.set(context, profile);
-        await context.sendActivity(languageEvent(this.deps.guide, command.lang));
-      }
+      if (!profile.langChosen && command.lang !== profile.lang) await adoptLanguage(this.deps, context, profile, command.lang, false);
       return step.beginDialog(GUIDED_DIALOG);
     }
 
@@ -69,18 +63,13 @@ export class MainDialog extends InterruptibleDialog {
     if (place.municipality) Object.assign(profile, { municipality: place.municipality, outside: false });
     else if (place.outside) Object.assign(profile, { outside: true, municipality: undefined });
 
-    let response = this.ask(text, profile);
     // Follow the person's language unless they chose one; tell the page when it changes.
-    const detectedNew = !profile.langChosen && response.lang !== profile.lang
+    const written = this.deps.guide.detector.detect(text).lang;
+    const switchTo = !profile.langChosen && written !== profile.lang
       && (text.split(/\s+/).length >= LANGUAGE_SWITCH_MIN_WORDS || profile.lang === undefined);
-    if (detectedNew) {
-      profile.lang = response.lang;
-      await context.sendActivity(languageEvent(this.deps.guide, response.lang));
-    } else if (profile.lang && response.lang !== profile.lang) {
-      response = this.deps.guide.ask({ text, lang: profile.lang, municipality: profile.municipality, role: profile.role });
-    }
-    if (profile.outside) response = this.outsideAware(response, profile);
-    await this.deps.profile.set(context, profile);
+    if (switchTo) await adoptLanguage(this.deps, context, profile, written, false);
+    else await this.deps.profile.set(context, profile);
+    const response = this.ask(text, profile);
 
     // Ask where the person lives only when sure of the service; otherwise show the options first.
     if (response.needs.includes("municipality") && response.service && response.confidence >= SUGGEST_BELOW) {
@@ -91,20 +80,10 @@ export class MainDialog extends InterruptibleDialog {
     return step.endDialog();
   }
 
-  /** A remembered "I live elsewhere" applies to later questions too. */
-  private outsideAware(response: AskResponse, profile: Profile): AskResponse {
-    if (!response.service) return response;
-    return this.deps.guide.explain(response.service.id, { lang: response.lang, role: profile.role, outside: true });
-  }
-
   private async answerAfterMunicipality(step: WaterfallStepContext) {
     const profile = await this.deps.profile.get(step.context, {});
     const question = (step.values as Pending).question ?? "";
-    const base = this.ask(question, { ...profile, lang: profile.lang, langChosen: true });
-    const response = base.service
-      ? this.deps.guide.explain(base.service.id, { lang: base.lang, municipality: profile.municipality, role: profile.role, outside: profile.outside })
-      : base;
-    await sendAnswer(step.context, this.deps.guide, response);
+    await sendAnswer(step.context, this.deps.guide, this.ask(question, profile));
     return step.endDialog();
   }
 }

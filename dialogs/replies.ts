@@ -1,5 +1,6 @@
 import { ActionTypes, ActivityTypes, CardFactory, MessageFactory, type Activity, type TurnContext } from "botbuilder";
 import type { Guide } from "../knowledge/guide";
+import type { DialogDeps, Profile } from "./deps";
 import { contactFacts, inLang } from "../knowledge/localize";
 import { RTL_LANGS, type AskResponse, type Lang } from "../knowledge/schema";
 
@@ -10,6 +11,17 @@ const CARD_CHANNELS = new Set(["webchat", "directline", "emulator", "msteams", "
 export function languageEvent(guide: Guide, lang: Lang): Partial<Activity> {
   const t = guide.t(lang);
   return { type: ActivityTypes.Event, name: "reitti.language", value: { lang, locale: t("bot:language.locale"), dir: RTL_LANGS.includes(lang) ? "rtl" : "ltr" } };
+}
+
+/**
+ * Makes `lang` the conversation's language, remembers whether the person chose it, and tells
+ * the web page so Web Chat follows (locale, direction).
+ */
+export async function adoptLanguage(deps: DialogDeps, context: TurnContext, profile: Profile, lang: Lang, chosen: boolean): Promise<void> {
+  profile.lang = lang;
+  if (chosen) profile.langChosen = true;
+  await deps.profile.set(context, profile);
+  await context.sendActivity(languageEvent(deps.guide, lang));
 }
 
 export function suggestions(texts: string[]): Partial<Activity> {

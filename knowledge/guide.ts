@@ -36,7 +36,8 @@ export interface Guide {
   readonly i18n: i18n;
   readonly index: ServiceIndex;
   readonly detector: LanguageDetector;
-  ask(req: AskRequest): AskResponse;
+  /** `known.outside`: the conversation already knows the person lives outside the area. */
+  ask(req: AskRequest, known?: { outside?: boolean }): AskResponse;
   /** The answer for a service chosen by id (a button), routed for this person. */
   explain(serviceId: string, ctx: AnswerContext): AskResponse;
   /** Channel reference for a routing target, in a language. */
@@ -100,7 +101,7 @@ class GuideImpl implements Guide {
     return Math.max(0, Math.min(1, Math.max(measured, floor)));
   }
 
-  ask(req: AskRequest): AskResponse {
+  ask(req: AskRequest, known: { outside?: boolean } = {}): AskResponse {
     const text = req.text.trim();
     // Understand the text in the language it is written in; answer in the one asked for.
     const written = this.detector.detect(text).lang;
@@ -108,7 +109,7 @@ class GuideImpl implements Guide {
     const t = this.t(lang);
     const place = findPlace(text);
     const municipality = req.municipality ?? place.municipality;
-    const outside = !req.municipality && !place.municipality && place.outside;
+    const outside = !req.municipality && !place.municipality && (place.outside || known.outside === true);
     let result = this.index.search(text, written, isPlaceWord);
     if (lang !== written) {
       const other = this.index.search(text, lang, isPlaceWord);
