@@ -30,6 +30,7 @@ export function composeAnswer(s: Service, route: Route, lang: Lang, t: Translate
   parts.push(`${serviceTitle(s, lang, t)}.`);
   parts.push(deliverySentence(s, lang, t));
   if (route.reason === "outside") parts.push(t("answer:outside"));
+  if (route.reason === "moving-here") parts.push(t("answer:movingHere"));
   if (route.target.type === "channel") parts.push(t("answer:goTo", { channel: channelName(route.target.channel, lang) }));
   else parts.push(t(route.target.type === "own-municipality" ? "answer:goToOwnMunicipality" : "answer:goToOwnWelfareRegion"));
   if (route.reason === "oulu-at-businessasema") parts.push(t("answer:ouluAtBusinessAsema"));

@@ -5,6 +5,7 @@ import { loadCld3, LanguageDetector } from "./lang/detect";
 import { languageVocabulary } from "./lang/vocabulary";
 import { loadKnowledge, type Knowledge, type Service } from "./load";
 import { serviceTitle, targetName } from "./localize";
+import { readPerson } from "./person";
 import { findPlace, isPlaceWord } from "./places";
 import { route, targetId, targetKind, type Route, type Target } from "./route";
 import type { AskRequest, AskResponse, ChannelRef, Lang, MunicipalityId, Role } from "./schema";
@@ -29,6 +30,10 @@ export interface AnswerContext {
   municipality?: MunicipalityId;
   role?: Role;
   outside?: boolean;
+  company?: MunicipalityId;
+  companyOutside?: boolean;
+  foreignLanguage?: boolean;
+  movingHere?: boolean;
 }
 
 export interface Guide {
@@ -107,9 +112,13 @@ class GuideImpl implements Guide {
     const written = this.detector.detect(text).lang;
     const lang: Lang = req.lang ?? written;
     const t = this.t(lang);
-    const place = findPlace(text);
-    const municipality = req.municipality ?? place.municipality;
-    const outside = !req.municipality && !place.municipality && (place.outside || known.outside === true);
+    const person = readPerson({
+      text, written, place: findPlace(text), role: req.role, municipality: req.municipality, knownOutside: known.outside,
+    });
+    const ctx: AnswerContext = {
+      lang, municipality: person.home, role: person.role, outside: person.outside, company: person.company,
+      companyOutside: person.companyOutside, foreignLanguage: person.foreignLanguage, movingHere: person.movingHere,
+    };
     let result = this.index.search(text, written, isPlaceWord);
     if (lang !== written) {
       const other = this.index.search(text, lang, isPlaceWord);
@@ -131,7 +140,7 @@ class GuideImpl implements Guide {
     }
     if (confidence < GUESS_FLOOR) {
       const general = this.kb.services.get("employment-advice")!;
-      const r = this.routeFor(general, { municipality, role: req.role, lang, outside });
+      const r = this.routeFor(general, ctx);
       return {
         ...base, outOfScope: false, service: null,
         channel: this.channelRef(r.target, lang),
@@ -141,7 +150,7 @@ class GuideImpl implements Guide {
     }
     const service = this.kb.services.get(result.hits[0].id)!;
     const offered = confidence < SUGGEST_BELOW ? suggestions.filter((s) => s.id !== service.id) : [];
-    return this.respond(service, { lang, municipality, role: req.role, outside }, confidence, offered);
+    return this.respond(service, ctx, confidence, offered);
   }
 
   explain(serviceId: string, ctx: AnswerContext): AskResponse {

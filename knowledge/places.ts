@@ -1,6 +1,12 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { JaroWinklerDistance } from "natural/lib/natural/distance";
-import type { MunicipalityId } from "./schema";
-import { words } from "./text/tokenize";
+import YAML from "yaml";
+import { z } from "zod";
+import { contentDir } from "./paths";
+import { isCompanyWord } from "./person";
+import { MunicipalityId } from "./schema";
+import { normalize, words } from "./text/tokenize";
 
 /**
  * Where the person lives, from the words of a question. Finnish place names inflect
@@ -11,6 +17,80 @@ const ENDINGS = "(n|ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|an|ää|aan|ään|ee
 
 function pattern(stems: string[], extra: string[] = []): RegExp {
   return new RegExp(`^(?:(?:${stems.join("|")})${ENDINGS}|${extra.join("|") || "(?!)"})$`, "u");
+}
+
+/** knowledge/content/places.yaml: spellings of the eleven, and every other municipality of Finland. */
+export const PlacesFile = z.object({
+  eleven: z.record(MunicipalityId, z.array(z.string().min(1))),
+  outside: z.array(z.string().min(2)).min(1),
+  outsideSpellings: z.record(z.string(), z.array(z.string().min(1))).default({}),
+  needsCue: z.array(z.string()).default([]),
+}).strict();
+export type PlacesFile = z.infer<typeof PlacesFile>;
+
+/** Without diacritics, as people type on a foreign keyboard: "tyrnava", "seinajoella". */
+export const fold = (w: string): string => w.replace(/[äå]/g, "a").replace(/ö/g, "o");
+
+const CASE_ENDINGS = ["", "n", "ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "an", "än", "en", "in", "on", "un", "yn", "ön", "een", "seen", "hin", "han", "hän", "lainen", "läinen", "laiset", "läiset"];
+
+/** Stems a Finnish place name inflects from: Lahti → lahde-, Seinäjoki → seinäjoe-, Oulainen → oulaise-. */
+export function placeStems(name: string): string[] {
+  const stems = new Set([name]);
+  const swap = (from: string, to: string) => { if (name.endsWith(from)) stems.add(name.slice(0, -from.length) + to); };
+  swap("nen", "se"); swap("nen", "si"); swap("joki", "joe"); swap("hti", "hde"); swap("mäki", "mäe"); swap("vesi", "vede");
+  swap("nki", "ngi"); swap("nka", "nga"); swap("nta", "nna"); swap("ntä", "nnä"); swap("mpi", "mme");
+  swap("kka", "ka"); swap("kkä", "kä"); swap("tti", "ti"); swap("us", "ukse"); swap("os", "okse"); swap("as", "aa");
+  if (/[^aeiouyäö]i$/.test(name)) stems.add(name.slice(0, -1) + "e");
+  if (name.endsWith("e")) stems.add(name + "e");
+  return [...stems];
+}
+
+/** Forms a name takes in other scripts: Russian cases (Лиминка → Лиминке), Arabic prefixes (بأولو). */
+function scriptForms(name: string): string[] {
+  const forms = [name];
+  if (/\p{Script=Cyrillic}[аяо]$/u.test(name)) for (const e of ["а", "е", "и", "у", "ы", "ой", "ою", "і"]) forms.push(name.slice(0, -1) + e);
+  if (/^\p{Script=Arabic}/u.test(name)) for (const p of ["ب", "ل", "و", "وب", "ول"]) forms.push(p + name);
+  return forms;
+}
+
+interface Gazetteer {
+  eleven: Map<string, MunicipalityId>;
+  /** Names in scripts written without spaces, found inside the text. */
+  unspaced: Array<[string, MunicipalityId | "outside"]>;
+  /** Every form of a place outside the area → its Finnish name. */
+  outside: Map<string, string>;
+  needsCue: Set<string>;
+}
+
+let cached: Gazetteer | undefined;
+
+/** Reads places.yaml once; `npm run validate` reports its errors by file and field at load. */
+function gazetteer(): Gazetteer {
+  if (cached) return cached;
+  const file = PlacesFile.parse(YAML.parse(readFileSync(join(contentDir(), "places.yaml"), "utf8")));
+  const eleven = new Map<string, MunicipalityId>();
+  for (const [id, names] of Object.entries(file.eleven) as Array<[MunicipalityId, string[]]>) {
+    for (const n of names) for (const f of scriptForms(normalize(n))) for (const w of [f, fold(f)]) eleven.set(w.replace(/-/g, ""), id);
+  }
+  const unspaced: Gazetteer["unspaced"] = [];
+  for (const [id, names] of Object.entries(file.eleven) as Array<[MunicipalityId, string[]]>) {
+    for (const n of names) if (/\p{Script=Han}/u.test(n)) unspaced.push([n, id]);
+  }
+  const outside = new Map<string, string>();
+  for (const name of file.outside) {
+    for (const stem of placeStems(name)) for (const e of CASE_ENDINGS) {
+      outside.set(stem + e, name);
+      outside.set(fold(stem + e), name);
+    }
+  }
+  for (const [name, spellings] of Object.entries(file.outsideSpellings)) {
+    for (const sp of spellings) {
+      for (const f of scriptForms(normalize(sp))) outside.set(f, name);
+      if (/\p{Script=Han}/u.test(sp)) unspaced.push([sp, "outside"]);
+    }
+  }
+  cached = { eleven, outside, unspaced, needsCue: new Set(file.needsCue) };
+  return cached;
 }
 
 const ELEVEN: Array<[MunicipalityId, RegExp]> = [
@@ -27,17 +107,6 @@ const ELEVEN: Array<[MunicipalityId, RegExp]> = [
   ["vaala", pattern(["vaala", "vaalaa"], ["ваала"])],
 ];
 
-// Municipalities and regions outside the eleven that people in the area name most often.
-const OUTSIDE = pattern([
-  "helsin(?:ki|gi)", "espoo", "vantaa", "tamper(?:e|ee)", "turu", "turku", "jyväskylä", "kuopio", "lah(?:ti|de)",
-  "rovanie(?:mi|me)", "kajaani", "raahe", "raahee", "kuusamo", "ylivieska", "kokkola", "joensuu", "lappeenran(?:ta|na)",
-  "pori", "hämeenlinna", "mikkeli", "kotka", "porvoo", "rauma", "seinäjo(?:ki|e)", "vaasa", "kemi", "tornio",
-  "kemijärv(?:i|e)", "sodankylä", "kittilä", "inari", "taivalkoske?", "posio", "simo", "siikajoe?", "siikajoki", "oulainen", "oulaise",
-  "nivala", "haapavede?", "haapavesi", "kalajoe?", "kalajoki", "pyhäjärve?", "pyhäjärvi", "pyhäntä", "puolanga?", "puolanka",
-  "suomussalme?", "suomussalmi", "paltamo", "ranua", "keminmaa", "tervola", "kerava", "järvenpää", "nurmijärve?", "nurmijärvi",
-  "pietarsaari", "pietarsaare", "jakobstad",
-], ["helsingfors", "tammerfors", "åbo", "vasa"]);
-
 // Words that mark where someone lives ("asun", "bor", "live"), in the twelve languages.
 const RESIDENCE = /^(asun|asumme|asuu|asunut|muutin|muutan|muutimme|muutamme|moved|moving|flyttade|flyttar|kolisin|kolin|kotikunta\w*|bor|bosatt|hemkommun|live|living|lives|resident|живу|мешкаю|проживаю|elan|elame|yaşıyorum|oturuyorum|sống|住在|أسكن|أعيش|ساکن|زندگی|deganahay|nool)$/u;
 
@@ -51,11 +120,15 @@ export interface PlaceMention {
   municipality?: MunicipalityId;
   /** True when the person says they live outside the eleven municipalities. */
   outside: boolean;
+  /** One of the eleven named beside a home elsewhere ("asun Tampereella, muutan Ouluun"). */
+  also?: MunicipalityId;
+  /** Where a company is, when a place is named beside a company word. */
+  company?: { municipality?: MunicipalityId; outside: boolean };
 }
 
 /** Whether one word names a place: one of the eleven, or somewhere else in Finland. */
 export function isPlaceWord(w: string): boolean {
-  return ELEVEN.some(([, re]) => re.test(w)) || OUTSIDE.test(w);
+  return elevenOf(w) !== undefined || gazetteer().outside.has(w) || gazetteer().outside.has(fold(w));
 }
 
 // Long names that people misspell ("Kempelesä", "Limingasa", "Pudasjärvelä"). Short ones
@@ -74,35 +147,73 @@ function misspelled(w: string): MunicipalityId | undefined {
   return undefined;
 }
 
+/** One of the eleven, by its Finnish forms or by a spelling in the content (any script). */
+function elevenOf(w: string): MunicipalityId | undefined {
+  return ELEVEN.find(([, re]) => re.test(w))?.[0] ?? gazetteer().eleven.get(w) ?? gazetteer().eleven.get(fold(w));
+}
+
+const isOutside = (w: string): boolean => {
+  const g = gazetteer();
+  const name = g.outside.get(w) ?? g.outside.get(fold(w));
+  return name !== undefined && !g.needsCue.has(name);
+};
+const isOutsideCued = (w: string): boolean => gazetteer().outside.has(w) || gazetteer().outside.has(fold(w));
+
 export function findPlace(text: string): PlaceMention {
   // Yli-Ii is part of Oulu, not Ii.
   const ws = words(text.replace(/yli-ii/giu, "yliii"));
-  const eleven = (w: string, next?: string) =>
+  const eleven = (i: number) =>
     // "Oulun seutu" is the whole area, not the city.
-    /^oulu/.test(w) && /^(seu|alue|työllisyysalue)/.test(next ?? "") ? undefined : ELEVEN.find(([, re]) => re.test(w))?.[0];
-  const cued = (i: number) => ws.slice(Math.max(0, i - 3), i).some((w) => RESIDENCE.test(w));
+    /^oulu/.test(ws[i]) && /^(seu|alue|työllisyysalue)/.test(ws[i + 1] ?? "") ? undefined : elevenOf(ws[i]);
+  const near = (i: number, test: (w: string) => boolean, before: number, after: number) =>
+    ws.slice(Math.max(0, i - before), i).some(test) || ws.slice(i + 1, i + 1 + after).some(test);
+  const cued = (i: number) => near(i, (w) => RESIDENCE.test(w), 3, 0);
+  const companyCued = (i: number) => near(i, isCompanyWord, 3, 2);
 
+  let company: PlaceMention["company"];
+  for (let i = 0; i < ws.length && !company; i++) {
+    if (!companyCued(i) || cued(i)) continue;
+    const id = eleven(i);
+    if (id) company = { municipality: id, outside: false };
+    else if (isOutside(ws[i])) company = { outside: true };
+  }
+  const firstEleven = (): MunicipalityId | undefined => {
+    for (let i = 0; i < ws.length; i++) {
+      const id = eleven(i);
+      if (id) return id;
+    }
+    return undefined;
+  };
+  const withCompany = (p: PlaceMention): PlaceMention => (company ? { ...p, company } : p);
+
+  // Chinese has no spaces: a place name is found inside the text; a home elsewhere wins.
+  const han = gazetteer().unspaced.filter(([n]) => text.includes(n));
+  if (han.length > 0) {
+    const inArea = han.find(([, id]) => id !== "outside")?.[1] as MunicipalityId | undefined;
+    if (han.some(([, id]) => id === "outside")) return withCompany({ outside: true, also: inArea });
+    return withCompany({ municipality: inArea, outside: false });
+  }
   // Where someone says they live wins over any other place they name
   // ("I live in Vantaa and want a course in Oulu").
   for (let i = 0; i < ws.length; i++) {
     if (!cued(i)) continue;
-    const id = eleven(ws[i], ws[i + 1]);
-    if (id) return { municipality: id, outside: false };
-    if (OUTSIDE.test(ws[i])) return { outside: true };
+    const id = eleven(i);
+    if (id) return withCompany({ municipality: id, outside: false });
+    if (isOutsideCued(ws[i])) return withCompany({ outside: true, also: firstEleven() });
   }
   for (let i = 0; i < ws.length; i++) {
-    const id = eleven(ws[i], ws[i + 1]);
-    if (id) return { municipality: id, outside: false };
-  }
-  for (const w of ws) {
-    const id = misspelled(w);
-    if (id) return { municipality: id, outside: false };
+    const id = eleven(i);
+    if (id && !(company && companyCued(i))) return withCompany({ municipality: id, outside: false });
   }
   for (let i = 0; i < ws.length; i++) {
-    if (!OUTSIDE.test(ws[i])) continue;
+    const id = misspelled(ws[i]);
+    if (id && !(company && companyCued(i))) return withCompany({ municipality: id, outside: false });
+  }
+  for (let i = 0; i < ws.length; i++) {
+    if (!isOutside(ws[i]) || (company && companyCued(i))) continue;
     // A Finnish locative ("Tampereella", "Helsingissä") usually tells where one lives; "töitä Helsingissä" does not.
     const locative = /(ssa|ssä|lla|llä)$/.test(ws[i]) && !ws.slice(Math.max(0, i - 2), i).some((w) => /^(tö|työ|duuni|job)/.test(w));
-    if (locative) return { outside: true };
+    if (locative) return withCompany({ outside: true, also: firstEleven() });
   }
-  return { outside: false };
+  return withCompany({ outside: false });
 }

@@ -15,6 +15,13 @@ export interface RouteContext {
   outside: boolean;
   role?: Role;
   lang: Lang;
+  /** Where an employer's company is: employer services follow the company (plan 2.4). */
+  company?: MunicipalityId;
+  companyOutside?: boolean;
+  /** A foreign-language client (a person, not a message): walk-in at International House (plan 5.1). */
+  foreignLanguage?: boolean;
+  /** Planning to move to the area: International House informs them (plan 3.2.2). */
+  movingHere?: boolean;
 }
 
 export interface Route {
@@ -22,7 +29,7 @@ export interface Route {
   alternatives: Target[];
   needs: Array<"municipality">;
   /** Why this target, as a key the answer explains: own-municipality, oulu-at-businessasema, outside, ... */
-  reason: "own-municipality" | "oulu-at-businessasema" | "outside" | "central" | "international-house" | "state" | "welfare-region" | "other-area" | "municipality-unknown";
+  reason: "own-municipality" | "oulu-at-businessasema" | "outside" | "central" | "international-house" | "state" | "welfare-region" | "other-area" | "municipality-unknown" | "moving-here";
 }
 
 export function targetKind(t: Target): ChannelKind {
@@ -45,8 +52,11 @@ const DEFAULT_CHANNEL: Record<Exclude<ChannelKind, "municipality">, string> = {
   "other-area": "other-employment-area",
 };
 
-/** Someone who asks in a language other than Finnish or Swedish, or says they moved here. */
-const isForeignLanguage = (ctx: RouteContext) => ctx.role === "immigrant" || !["fi", "sv"].includes(ctx.lang);
+/** Without a reading of the person (a button, an older caller), the answer language is the only hint. */
+const isForeignLanguage = (ctx: RouteContext) => ctx.foreignLanguage ?? (ctx.role === "immigrant" || !["fi", "sv"].includes(ctx.lang));
+
+/** Information and advice (plan 2.1): what International House gives people moving to the area. */
+const isAdvice = (s: Service) => s.sections.includes("2.1") && s.client !== "employer";
 
 /**
  * The plan's routing rules as one pure function: local services to the person's own
@@ -54,7 +64,12 @@ const isForeignLanguage = (ctx: RouteContext) => ctx.role === "immigrant" || !["
  * foreign-language walk-in to International House, the state's to the state, Pohde's to Pohde,
  * maritime job placement to the Turku area, and people living elsewhere to their own area.
  */
-export function route(kb: Knowledge, service: Service, ctx: RouteContext): Route {
+export function route(kb: Knowledge, service: Service, given: RouteContext): Route {
+  // An employer's services follow the company's municipality, not the owner's home (plan 2.4 a, b).
+  const byCompany = service.client === "employer" && (given.company !== undefined || given.companyOutside === true);
+  const ctx: RouteContext = byCompany
+    ? { ...given, municipality: given.company, outside: given.companyOutside === true && !given.company }
+    : given;
   const channel = (id: string): Channel => {
     const c = kb.channels.get(id);
     if (!c) throw new Error(`unknown channel ${id}`);
@@ -66,7 +81,10 @@ export function route(kb: Knowledge, service: Service, ctx: RouteContext): Route
   let reason: Route["reason"];
   const needs: Route["needs"] = [];
 
-  if (ctx.outside && service.route !== "state") {
+  if (ctx.movingHere && !ctx.outside && isAdvice(service) && ["municipality", "businessasema"].includes(service.route)) {
+    target = ch(channel("international-house-oulu"));
+    reason = "moving-here";
+  } else if (ctx.outside && service.route !== "state") {
     if (service.route === "welfare-region") {
       target = { type: "own-welfare-region" };
       reason = "welfare-region";

@@ -1,0 +1,72 @@
+import type { PlaceMention } from "./places";
+import type { Lang, MunicipalityId, Role } from "./schema";
+
+/**
+ * Who is asking, as far as the message and the conversation tell: the plan routes by the person
+ * (where they live, where their company is, whether they are a foreign-language client), never by
+ * the language they happen to write in.
+ */
+export interface Person {
+  role?: Role;
+  /** Where the person lives, when one of the eleven. */
+  home?: MunicipalityId;
+  /** The person says they live outside the eleven municipalities. */
+  outside: boolean;
+  /** Where an employer's company is, when the message says so. */
+  company?: MunicipalityId;
+  /** The company is outside the eleven. */
+  companyOutside: boolean;
+  /** Planning to move to the area (plan 3.2.2: International House serves them). */
+  movingHere: boolean;
+  /** A foreign-language client (vieraskielinen): decides walk-in at International House (plan 5.1). */
+  foreignLanguage: boolean;
+}
+
+// Words that show the person speaks as a Finnish or Swedish speaker whatever language they type in.
+const FINNISH_SPEAKER = /\b(finnish citizen|finnish national|i am finnish|i'm finnish|im finnish|born in finland|suomen kansalai|olen suomalainen|syntyperäinen|finsk medborgare|jag är finländsk|jag är finsk)/u;
+
+// Words that show an immigrant, in any of the twelve languages.
+const IMMIGRANT = /(maahanmuutt|kotoutu|oleskelulu|pakolai|immigra|refugee|asylum|residence permit|integration plan|invandr|flykting|uppehållstillstånd|мигрант|иммигрант|беженц|біженц|вид на жительство|посвідк|pagulane|elamisluba|لاجئ|مهاجر|پناهنده|اقامت|qaxooti|soo galooti|难民|移民|居留|người nhập cư|tị nạn|göçmen|mülteci|oturma izni)/u;
+
+// Plans to move into the area ("suunnittelen muuttoa Ouluun", "moving to Oulu next month").
+const MOVING = /(muuttoa|muuttamassa|aion muuttaa|aikomus muuttaa|haluaisin muuttaa|muutan (?:ensi|kohta|pian)|muuttaisin|planning to move|plan to move|planning a move|moving to|will move to|going to move|relocat|consider(?:ing)? moving|flytta till|flyttar till|planerar att flytta|переехать|переезжа|переезд|переїхати|переїжджа|переїзд|kolida|kolin|kolimas|الانتقال إلى|أنتقل|انتقل إلى|اسباب‌کشی|اسباب کشی|نقل مکان|مهاجرت به|u guuro|u guurayo|guuritaan|搬到|搬去|移居|chuyển đến|chuyển tới|chuyen den|taşınmak|taşınıyorum|taşınmayı|tasinmak)/u;
+
+// Words that mark a company ("yritykseni on Limingassa", "our company in Kempele").
+const COMPANY = /^(yritys|yrityks|yritykse|yritykse\p{L}*|firma\p{L}*|firmall\p{L}*|yhtiö\p{L}*|toimipaik\p{L}*|company|business|firm|shop|restaurant|office|företag\p{L}*|firman|bolag\p{L}*|компани\p{L}*|фирм\p{L}*|предприяти\p{L}*|бизнес\p{L}*|підприєм\p{L}*|ettevõt\p{L}*|شركت\p{L}*|شرکت\p{L}*|شركة|shirkad\p{L}*|ganacsi\p{L}*|公司|企业|şirket\p{L}*|firmam\p{L}*|işletme\p{L}*)$/u;
+
+const RESIDENCE_LANGS: ReadonlySet<Lang> = new Set(["fi", "sv"]);
+
+export interface PersonInput {
+  text: string;
+  /** The language the person writes in (not the one they asked the answer in). */
+  written: Lang;
+  place: PlaceMention;
+  /** Given by the caller or remembered from the conversation. */
+  role?: Role;
+  municipality?: MunicipalityId;
+  knownOutside?: boolean;
+}
+
+/** Reads who is asking from a message and what the conversation already knows. */
+export function readPerson(input: PersonInput): Person {
+  const lower = input.text.toLowerCase();
+  const finnishSpeaker = FINNISH_SPEAKER.test(lower);
+  const immigrant = input.role === "immigrant" || IMMIGRANT.test(lower);
+  const outside = !input.municipality && !input.place.municipality && (input.place.outside || input.knownOutside === true);
+  // "Asun Tampereella ja suunnittelen muuttoa Ouluun": lives elsewhere, moving here.
+  const destination = input.place.municipality ?? input.place.also;
+  const movingHere = !input.municipality && MOVING.test(lower) && (destination !== undefined || /oulu/u.test(lower));
+  const company = input.place.company;
+  return {
+    role: input.role ?? (immigrant ? "immigrant" : undefined),
+    home: input.municipality ?? (movingHere ? destination : input.place.municipality),
+    outside: outside && !movingHere,
+    company: company?.municipality,
+    companyOutside: company?.outside === true && !company.municipality,
+    movingHere,
+    foreignLanguage: !finnishSpeaker && (immigrant || !RESIDENCE_LANGS.has(input.written)),
+  };
+}
+
+/** Whether a word says "company" in one of the twelve languages. */
+export const isCompanyWord = (w: string): boolean => COMPANY.test(w);
