@@ -5,21 +5,22 @@ import { loadCld3, LanguageDetector } from "./lang/detect";
 import { languageVocabulary } from "./lang/vocabulary";
 import { loadKnowledge, type Knowledge, type Service } from "./load";
 import { serviceTitle, targetName } from "./localize";
-import { readPerson } from "./person";
-import { findPlace, isPlaceWord } from "./places";
+import { UNDERSTANDING as U } from "./config";
+import { readPerson, type Person } from "./person";
+import { findPlace, isPlaceWord, MUNICIPALITY_NAMES } from "./places";
+import { ExampleClassifier } from "./understand/classifier";
+import { recognise } from "./understand/recognizer";
+import { maskPlaces, trainingExamples } from "./understand/training";
 import { route, targetId, targetKind, type Route, type Target } from "./route";
-import type { AskRequest, AskResponse, ChannelRef, Lang, MunicipalityId, Role } from "./schema";
+import { LANGS, type AskRequest, type AskResponse, type ChannelRef, type Lang, type MunicipalityId, type Role, type SmallTalk } from "./schema";
 import { ServiceIndex, type SearchResult } from "./search";
 import { TextAnalyzer } from "./text/analyzer";
 import { FinnishTerms } from "./text/finnish";
 import { STOPWORDS } from "./text/stopwords";
 import { words } from "./text/tokenize";
 
-/** Below this the guide offers suggestions beside its guess; below FLOOR it does not guess. */
-export const SUGGEST_BELOW = 0.5;
-export const GUESS_FLOOR = 0.25;
-/** A question with no work or employment word (domain.yaml) and a weaker match than this is about something else. */
-const OUT_OF_DOMAIN_BELOW = 0.5;
+export const SUGGEST_BELOW = U.suggestBelow;
+export const GUESS_FLOOR = U.guessFloor;
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -41,6 +42,7 @@ export interface Guide {
   readonly i18n: i18n;
   readonly index: ServiceIndex;
   readonly detector: LanguageDetector;
+  readonly classifier: ExampleClassifier;
   /** `known.outside`: the conversation already knows the person lives outside the area. */
   ask(req: AskRequest, known?: { outside?: boolean }): AskResponse;
   /** The answer for a service chosen by id (a button), routed for this person. */
@@ -69,7 +71,10 @@ export async function createGuide(): Promise<Guide> {
   const isBorrowed = (w: string) => borrowed.has(w) || finnish.analyze(w).terms.some((b) => borrowed.has(b));
   const vocabulary = languageVocabulary(kb.services.values(), localeVocabulary);
   const detector = new LanguageDetector(guesser, vocabulary, (w) => finnish.analyze(w).recognised, isBorrowed);
-  return new GuideImpl(kb, i18, index, detector);
+  const classifier = new ExampleClassifier(trainingExamples(kb, isPlaceWord), U.classifier);
+  // A word some language knows: a stopword, the catalogue's or the strings' own, or Finnish morphology.
+  const knownWord = (w: string) => vocabulary.has(w) || LANGS.some((l) => STOPWORDS[l].has(w)) || (w.length > 2 && finnish.analyze(w).recognised);
+  return new GuideImpl(kb, i18, index, detector, classifier, knownWord);
 }
 
 function collectStrings(data: unknown): string[] {
@@ -79,7 +84,11 @@ function collectStrings(data: unknown): string[] {
 }
 
 class GuideImpl implements Guide {
-  constructor(readonly kb: Knowledge, readonly i18n: i18n, readonly index: ServiceIndex, readonly detector: LanguageDetector) {}
+  constructor(
+    readonly kb: Knowledge, readonly i18n: i18n, readonly index: ServiceIndex,
+    readonly detector: LanguageDetector, readonly classifier: ExampleClassifier,
+    private readonly knownWord: (w: string) => boolean,
+  ) {}
 
   t(lang: Lang): Translate {
     return translator(this.i18n, lang);
@@ -119,24 +128,28 @@ class GuideImpl implements Guide {
       lang, municipality: person.home, role: person.role, outside: person.outside, company: person.company,
       companyOutside: person.companyOutside, foreignLanguage: person.foreignLanguage, movingHere: person.movingHere,
     };
-    let result = this.index.search(text, written, isPlaceWord);
-    if (lang !== written) {
-      const other = this.index.search(text, lang, isPlaceWord);
-      if (this.confidence(other) > this.confidence(result)) result = other;
-    }
-    const confidence = this.confidence(result);
+    const result = this.index.search(text, written, isPlaceWord);
     const base = { lang, alternatives: [], citations: [], needs: [], suggestions: [] };
+    const reply = (answer: string, outOfScope = false) => ({ ...base, outOfScope, service: null, channel: null, answer, confidence: 0 });
 
     if (result.contentWords === 0 && words(text).every((w) => GREETING.test(w) || STOPWORDS[lang].has(w) || isPlaceWord(w))) {
-      return { ...base, outOfScope: false, service: null, channel: null, answer: t("answer:greeting"), confidence: 0 };
+      return reply(person.home || person.outside ? this.smallTalk("lives-in", person, lang) : t("answer:greeting"));
     }
-    const suggestions = result.hits.slice(0, 3).map((h) => {
+    // Services only for immigrants are less likely when nothing says the person is one.
+    const prior = (id: string) => (this.kb.services.get(id)?.client === "immigrant" && !person.foreignLanguage ? U.immigrantOnlyPrior : 1);
+    const heard = recognise(this.classifier, maskPlaces(text, isPlaceWord), result, this.confidence(result), prior);
+    if (heard.type === "smalltalk") return reply(this.smallTalk(heard.intent, person, lang));
+
+    const confidence = heard.confidence;
+    const suggestions = heard.ranked.slice(0, 3).map((h) => {
       const s = this.kb.services.get(h.id)!;
       return { id: s.id, title: serviceTitle(s, lang) };
     });
-    const inDomain = this.kb.domain.matches(text) || result.hits[0]?.named !== undefined;
-    if (!inDomain && confidence < OUT_OF_DOMAIN_BELOW) {
-      return { ...base, outOfScope: true, service: null, channel: null, answer: t("answer:outOfScope"), confidence: 0 };
+    const inDomain = this.kb.domain.matches(text) || heard.named || heard.exampleScore >= U.exampleInDomain;
+    if (!inDomain && confidence < U.outOfDomainBelow) {
+      // Words no language knows and no example resembles: not a question about something else, just unreadable.
+      if (result.hits.length === 0 && !words(text).some(this.knownWord)) return reply(t("answer:smalltalk.gibberish"));
+      return reply(t("answer:outOfScope"), true);
     }
     if (confidence < GUESS_FLOOR) {
       const general = this.kb.services.get("employment-advice")!;
@@ -145,12 +158,24 @@ class GuideImpl implements Guide {
         ...base, outOfScope: false, service: null,
         channel: this.channelRef(r.target, lang),
         answer: [t("answer:unsure"), ...suggestions.map((s) => `• ${s.title}`), t("answer:notRecognised", { channel: targetName(r.target, lang, t) })].join("\n"),
-        confidence: round3(confidence), suggestions,
+        confidence: round3(confidence), suggestions, needs: r.needs,
       };
     }
-    const service = this.kb.services.get(result.hits[0].id)!;
+    const service = this.kb.services.get(heard.ranked[0].id)!;
     const offered = confidence < SUGGEST_BELOW ? suggestions.filter((s) => s.id !== service.id) : [];
     return this.respond(service, ctx, confidence, offered);
+  }
+
+  /** A reply to small talk; "I live in X" is remembered by the caller and answered with a question. */
+  private smallTalk(intent: SmallTalk, person: Person, lang: Lang): string {
+    const t = this.t(lang);
+    if (intent === "greeting") return t("answer:greeting");
+    if (intent === "lives-in") {
+      if (person.home) return t("answer:smalltalk.livesIn", { place: MUNICIPALITY_NAMES[person.home] });
+      if (person.outside) return t("answer:smalltalk.livesOutside");
+      return t("answer:smalltalk.deny");
+    }
+    return t(`answer:smalltalk.${intent}`);
   }
 
   explain(serviceId: string, ctx: AnswerContext): AskResponse {

@@ -3,9 +3,10 @@ import { join, relative } from "node:path";
 import YAML from "yaml";
 import { z } from "zod";
 import {
-  ChannelFile, MUNICIPALITIES, SectionFile, ServiceFile,
+  ChannelFile, ExamplesFile, MUNICIPALITIES, SectionFile, ServiceFile,
   type MunicipalityId,
 } from "./schema";
+import { PlacesFile } from "./places";
 import { DomainFile, DomainWords } from "./domain";
 import { contentDir, projectRoot } from "./paths";
 
@@ -30,6 +31,8 @@ export interface Knowledge {
   guided: GuidedFile;
   /** Words that show a question is about work and employment (domain.yaml). */
   domain: DomainWords;
+  /** Example phrasings per language (examples/<lang>.yaml): the classifier's training data. */
+  examples: ExamplesFile[];
 }
 
 export const GuidedFile = z.object({
@@ -130,7 +133,20 @@ export function loadKnowledge(dir = contentDir()): Knowledge {
   }
 
   const domainFile = parseFile(join(dir, "domain.yaml"), DomainFile, problems);
+  parseFile(join(dir, "places.yaml"), PlacesFile, problems);
+
+  const examples: ExamplesFile[] = [];
+  for (const path of yamlFiles(join(dir, "examples"))) {
+    const e = parseFile(path, ExamplesFile, problems);
+    if (!e) continue;
+    const name = relative(projectRoot(), path);
+    if (!path.endsWith(`/${e.lang}.yaml`)) problems.push(`${name}: field "lang": must match the file name (${e.lang}.yaml)`);
+    for (const id of Object.keys(e.services)) {
+      if (!services.has(id)) problems.push(`${name}: field "services.${id}": no service "${id}" in knowledge/content/services/`);
+    }
+    examples.push(e);
+  }
 
   if (problems.length > 0 || !guided || !domainFile) throw new ContentError(problems);
-  return { services, channels, sections, municipalityChannels, guided, domain: new DomainWords(domainFile) };
+  return { services, channels, sections, municipalityChannels, guided, domain: new DomainWords(domainFile), examples };
 }

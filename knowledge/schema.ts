@@ -168,3 +168,17 @@ export const AskResponse = z.object({
   suggestions: z.array(z.object({ id: z.string(), title: z.string() })).max(3),
 });
 export type AskResponse = z.infer<typeof AskResponse>;
+
+// ---- example phrasings (the understanding's training data) ----
+
+export const SMALLTALK = ["greeting", "thanks", "goodbye", "insult", "lives-in", "capabilities", "affirm", "deny"] as const;
+export const SmallTalk = z.enum(SMALLTALK);
+export type SmallTalk = z.infer<typeof SmallTalk>;
+
+/** knowledge/content/examples/<lang>.yaml: how people ask for each service, and small talk, in one language. */
+export const ExamplesFile = z.object({
+  lang: Lang,
+  services: z.record(z.string(), z.array(text).min(1)),
+  smalltalk: z.partialRecord(SmallTalk, z.array(text).min(1)).default({}),
+}).strict();
+export type ExamplesFile = z.infer<typeof ExamplesFile>;

@@ -1,0 +1,42 @@
+import { normalize } from "../text/tokenize";
+
+/** Character n-gram lengths: short enough to survive inflection and typos, long enough to be specific. */
+export const NGRAM_MIN = 3;
+export const NGRAM_MAX = 5;
+
+const LETTERS = /[\p{L}\p{M}\p{N}]+/gu;
+
+/** 32-bit FNV-1a of a string slice: features as integers, so no per-query strings are kept. */
+function hash(s: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * Features of a text: each word padded with spaces and cut into character n-grams, plus the
+ * whole word. Linear in the text's length. Works the same for every script, needs no stemmer,
+ * and matches "työkokeiluun" with "työkokeilu", "tyokokeilu" half-way, and a typo most of the way.
+ */
+export function features(text: string, out: Map<number, number> = new Map()): Map<number, number> {
+  const norm = normalize(text);
+  for (const m of norm.matchAll(LETTERS)) {
+    const w = ` ${m[0]} `;
+    // Han text has no spaces: a "word" is a run of characters, its bigrams carry the meaning.
+    const han = /\p{Script=Han}/u.test(m[0]);
+    const min = han ? 1 : NGRAM_MIN;
+    const max = han ? 3 : NGRAM_MAX;
+    for (let n = min; n <= max; n++) {
+      for (let i = 0; i + n <= w.length; i++) {
+        const f = hash(w, i, i + n);
+        out.set(f, (out.get(f) ?? 0) + 1);
+      }
+    }
+    const whole = hash(w, 0, w.length) ^ 0x5bd1e995;
+    out.set(whole, (out.get(whole) ?? 0) + 2);
+  }
+  return out;
+}

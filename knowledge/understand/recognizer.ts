@@ -1,0 +1,47 @@
+import { UNDERSTANDING as U } from "../config";
+import type { SmallTalk } from "../schema";
+import type { SearchResult } from "../search";
+import type { ExampleClassifier } from "./classifier";
+
+export interface Ranked {
+  id: string;
+  score: number;
+}
+
+export type Recognition =
+  | { type: "smalltalk"; intent: SmallTalk; confidence: number }
+  | { type: "services"; ranked: Ranked[]; confidence: number; named: boolean; exampleScore: number };
+
+const lunrStrength = (score: number) => 1 - Math.exp(-score / 8);
+
+/**
+ * One reading of a question: the example classifier (character n-grams, any language) and the
+ * lunr ranking (analysed words, names said in full) vote together; small talk is recognised
+ * from its own examples when nothing about a service is said.
+ */
+export function recognise(
+  classifier: ExampleClassifier, maskedText: string, lunr: SearchResult, lunrConfidence: number,
+  prior: (id: string) => number = () => 1,
+): Recognition {
+  const cls = classifier.classify(maskedText);
+  const services = cls.filter((c) => !c.label.startsWith("smalltalk:"));
+  const talk = cls.find((c) => c.label.startsWith("smalltalk:"));
+  const bestService = services[0]?.score ?? 0;
+  const named = lunr.hits[0]?.named !== undefined;
+  if (talk && !named && talk.score >= U.smallTalkFloor && talk.score > bestService + U.smallTalkMargin && lunrConfidence < U.suggestBelow) {
+    return { type: "smalltalk", intent: talk.label.slice("smalltalk:".length) as SmallTalk, confidence: talk.score };
+  }
+  const combined = new Map<string, number>();
+  for (const c of services.slice(0, U.combineTop)) combined.set(c.label, c.score);
+  for (const h of lunr.hits.slice(0, U.combineTop)) combined.set(h.id, (combined.get(h.id) ?? 0) + U.lunrWeight * lunrStrength(h.score));
+  const ranked = [...combined.entries()].map(([id, score]) => ({ id, score: score * prior(id) })).sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  const [a, b] = ranked;
+  let confidence = 0;
+  if (a) {
+    const margin = b ? (a.score - b.score) / a.score : 1;
+    const measured = Math.min(1, a.score / (1 + U.lunrWeight * 0.6)) * (0.5 + 0.5 * margin);
+    // The lunr reading's own confidence (coverage, names said in full) counts when it agrees.
+    confidence = lunr.hits[0]?.id === a.id ? Math.max(measured, lunrConfidence) : measured;
+  }
+  return { type: "services", ranked, confidence: Math.max(0, Math.min(1, confidence)), named, exampleScore: bestService };
+}
