@@ -8,6 +8,8 @@ export const UNDERSTANDING = {
   outOfDomainBelow: 0.5,
   /** An example this similar shows the question is about a service even without a domain word. */
   exampleInDomain: 0.5,
+  /** ...or this similar, when the word ranking names the same service first: two readings agree. */
+  agreeInDomain: 0.3,
   classifier: {
     /** n-grams in more than 3% of examples ("ion", " ja ") say little and cost most of the time. */
     maxDocShare: 0.03,
@@ -21,6 +23,8 @@ export const UNDERSTANDING = {
   immigrantOnlyPrior: 0.85,
   /** Small talk wins when its best example beats the best service example by this much... */
   smallTalkMargin: 0.05,
+  /** ...and, against a confident word match, by this much. */
+  smallTalkClearMargin: 0.2,
   /** ...and is at least this similar. */
   smallTalkFloor: 0.3,
 } as const;

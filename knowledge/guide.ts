@@ -132,7 +132,8 @@ class GuideImpl implements Guide {
     const base = { lang, alternatives: [], citations: [], needs: [], suggestions: [] };
     const reply = (answer: string, outOfScope = false) => ({ ...base, outOfScope, service: null, channel: null, answer, confidence: 0 });
 
-    if (result.contentWords === 0 && words(text).every((w) => GREETING.test(w) || STOPWORDS[lang].has(w) || isPlaceWord(w))) {
+    const ws = words(text);
+    if (ws.length > 0 && ws.every((w) => GREETING.test(w) || isPlaceWord(w)) && ws.some((w) => GREETING.test(w))) {
       return reply(person.home || person.outside ? this.smallTalk("lives-in", person, lang) : t("answer:greeting"));
     }
     // Services only for immigrants are less likely when nothing says the person is one.
@@ -145,7 +146,8 @@ class GuideImpl implements Guide {
       const s = this.kb.services.get(h.id)!;
       return { id: s.id, title: serviceTitle(s, lang) };
     });
-    const inDomain = this.kb.domain.matches(text) || heard.named || heard.exampleScore >= U.exampleInDomain;
+    const inDomain = this.kb.domain.matches(text) || heard.named || heard.exampleScore >= U.exampleInDomain
+      || (heard.agree && heard.exampleScore >= U.agreeInDomain);
     if (!inDomain && confidence < U.outOfDomainBelow) {
       // Words no language knows and no example resembles: not a question about something else, just unreadable.
       if (result.hits.length === 0 && !words(text).some(this.knownWord)) return reply(t("answer:smalltalk.gibberish"));

@@ -1,5 +1,6 @@
 import type { PlaceMention } from "./places";
 import type { Lang, MunicipalityId, Role } from "./schema";
+import { foldArabicLetters } from "./text/tokenize";
 
 /**
  * Who is asking, as far as the message and the conversation tell: the plan routes by the person
@@ -32,7 +33,8 @@ const IMMIGRANT = /(maahanmuutt|kotoutu|oleskelulu|pakolai|immigra|refugee|asylu
 const MOVING = /(muuttoa|muuttamassa|aion muuttaa|aikomus muuttaa|haluaisin muuttaa|muutan (?:ensi|kohta|pian)|muuttaisin|planning to move|plan to move|planning a move|moving to|will move to|going to move|relocat|consider(?:ing)? moving|flytta till|flyttar till|planerar att flytta|переехать|переезжа|переезд|переїхати|переїжджа|переїзд|kolida|kolin|kolimas|الانتقال إلى|أنتقل|انتقل إلى|اسباب‌کشی|اسباب کشی|نقل مکان|مهاجرت به|u guuro|u guurayo|guuritaan|搬到|搬去|移居|chuyển đến|chuyển tới|chuyen den|taşınmak|taşınıyorum|taşınmayı|tasinmak)/u;
 
 // Words that mark a company ("yritykseni on Limingassa", "our company in Kempele").
-const COMPANY = /^(yritys|yrityks|yritykse|yritykse\p{L}*|firma\p{L}*|firmall\p{L}*|yhtiö\p{L}*|toimipaik\p{L}*|company|business|firm|shop|restaurant|office|företag\p{L}*|firman|bolag\p{L}*|компани\p{L}*|фирм\p{L}*|предприяти\p{L}*|бизнес\p{L}*|підприєм\p{L}*|ettevõt\p{L}*|شركت\p{L}*|شرکت\p{L}*|شركة|shirkad\p{L}*|ganacsi\p{L}*|公司|企业|şirket\p{L}*|firmam\p{L}*|işletme\p{L}*)$/u;
+// Matched against normalised words (Arabic ك and ي folded as the tokenizer folds them).
+const COMPANY = new RegExp(foldArabicLetters(String.raw`^(yritys|yrityks|yritykse|yritykse\p{L}*|firma\p{L}*|firmall\p{L}*|yhtiö\p{L}*|toimipaik\p{L}*|company|business|firm|shop|restaurant|office|företag\p{L}*|firman|bolag\p{L}*|компани\p{L}*|фирм\p{L}*|предприяти\p{L}*|бизнес\p{L}*|підприєм\p{L}*|ettevõt\p{L}*|شركت\p{L}*|شرکت\p{L}*|شركة|shirkad\p{L}*|ganacsi\p{L}*|公司|企业|şirket\p{L}*|firmam\p{L}*|işletme\p{L}*)$`), "u");
 
 const RESIDENCE_LANGS: ReadonlySet<Lang> = new Set(["fi", "sv"]);
 

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { contentDir } from "./paths";
 import { isCompanyWord } from "./person";
 import { MunicipalityId } from "./schema";
-import { normalize, words } from "./text/tokenize";
+import { foldArabicLetters, normalize, words } from "./text/tokenize";
 
 /**
  * Where the person lives, from the words of a question. Finnish place names inflect
@@ -57,6 +57,7 @@ interface Gazetteer {
   eleven: Map<string, MunicipalityId>;
   /** Names in scripts written without spaces, found inside the text. */
   unspaced: Array<[string, MunicipalityId | "outside"]>;
+  unspacedSorted: string[];
   /** Every form of a place outside the area → its Finnish name. */
   outside: Map<string, string>;
   needsCue: Set<string>;
@@ -89,8 +90,14 @@ function gazetteer(): Gazetteer {
       if (/\p{Script=Han}/u.test(sp)) unspaced.push([sp, "outside"]);
     }
   }
-  cached = { eleven, outside, unspaced, needsCue: new Set(file.needsCue) };
+  const unspacedSorted = unspaced.map(([n]) => n).sort((a, b) => b.length - a.length);
+  cached = { eleven, outside, unspaced, unspacedSorted, needsCue: new Set(file.needsCue) };
   return cached;
+}
+
+/** Place names in scripts written without spaces (Chinese), longest first. */
+export function unspacedPlaceNames(): string[] {
+  return gazetteer().unspacedSorted;
 }
 
 const ELEVEN: Array<[MunicipalityId, RegExp]> = [
@@ -108,7 +115,7 @@ const ELEVEN: Array<[MunicipalityId, RegExp]> = [
 ];
 
 // Words that mark where someone lives ("asun", "bor", "live"), in the twelve languages.
-const RESIDENCE = /^(asun|asumme|asuu|asunut|muutin|muutan|muutimme|muutamme|moved|moving|flyttade|flyttar|kolisin|kolin|kotikunta\w*|bor|bosatt|hemkommun|live|living|lives|resident|живу|мешкаю|проживаю|elan|elame|yaşıyorum|oturuyorum|sống|住在|أسكن|أعيش|ساکن|زندگی|deganahay|nool)$/u;
+const RESIDENCE = new RegExp(foldArabicLetters(String.raw`^(asun|asumme|asuu|asunut|muutin|muutan|muutimme|muutamme|moved|moving|flyttade|flyttar|kolisin|kolin|kotikunta\w*|bor|bosatt|hemkommun|live|living|lives|resident|живу|мешкаю|проживаю|elan|elame|yaşıyorum|oturuyorum|sống|住在|أسكن|أعيش|ساکن|زندگی|deganahay|degganahay|degenahay|noolahay|nool|yaşıyorum|oturuyorum|yasiyorum|sống|song|生活)$`), "u");
 
 /** The municipalities' own names: proper names, written the same in every language of the buttons. */
 export const MUNICIPALITY_NAMES: Record<MunicipalityId, string> = {
@@ -128,7 +135,7 @@ export interface PlaceMention {
 
 /** Whether one word names a place: one of the eleven, or somewhere else in Finland. */
 export function isPlaceWord(w: string): boolean {
-  return elevenOf(w) !== undefined || gazetteer().outside.has(w) || gazetteer().outside.has(fold(w));
+  return elevenOf(w) !== undefined || isOutsideCued(w);
 }
 
 // Long names that people misspell ("Kempelesä", "Limingasa", "Pudasjärvelä"). Short ones
@@ -148,16 +155,22 @@ function misspelled(w: string): MunicipalityId | undefined {
 }
 
 /** One of the eleven, by its Finnish forms or by a spelling in the content (any script). */
-function elevenOf(w: string): MunicipalityId | undefined {
+function elevenOf(word: string): MunicipalityId | undefined {
+  // Turkish writes the case after an apostrophe: "Oulu'da", "Kuusamo'dan".
+  const w = word.split(/['’]/)[0];
   return ELEVEN.find(([, re]) => re.test(w))?.[0] ?? gazetteer().eleven.get(w) ?? gazetteer().eleven.get(fold(w));
 }
 
-const isOutside = (w: string): boolean => {
+const isOutside = (word: string): boolean => {
+  const w = word.split(/['’]/)[0];
   const g = gazetteer();
   const name = g.outside.get(w) ?? g.outside.get(fold(w));
   return name !== undefined && !g.needsCue.has(name);
 };
-const isOutsideCued = (w: string): boolean => gazetteer().outside.has(w) || gazetteer().outside.has(fold(w));
+const isOutsideCued = (word: string): boolean => {
+  const w = word.split(/['’]/)[0];
+  return gazetteer().outside.has(w) || gazetteer().outside.has(fold(w));
+};
 
 export function findPlace(text: string): PlaceMention {
   // Yli-Ii is part of Oulu, not Ii.
@@ -167,7 +180,8 @@ export function findPlace(text: string): PlaceMention {
     /^oulu/.test(ws[i]) && /^(seu|alue|työllisyysalue)/.test(ws[i + 1] ?? "") ? undefined : elevenOf(ws[i]);
   const near = (i: number, test: (w: string) => boolean, before: number, after: number) =>
     ws.slice(Math.max(0, i - before), i).some(test) || ws.slice(i + 1, i + 1 + after).some(test);
-  const cued = (i: number) => near(i, (w) => RESIDENCE.test(w), 3, 0);
+  // Verb-final languages say the place first: "Kuusamo'da yaşıyorum", "Kuusamo ayaan deganahay".
+  const cued = (i: number) => near(i, (w) => RESIDENCE.test(w), 3, 2);
   const companyCued = (i: number) => near(i, isCompanyWord, 3, 2);
 
   let company: PlaceMention["company"];

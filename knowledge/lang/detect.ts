@@ -22,6 +22,14 @@ export async function loadCld3(): Promise<NeuralGuesser> {
   };
 }
 
+// Everyday words only one of the two languages uses: "مرحبا" is Arabic, "ممنون" Persian.
+const ARABIC_WORDS = /(^|\s)(مرحبا|مرحباً|اهلا|أهلا|شكرا|شكراً|كيف|ماذا|أريد|اريد|هل|عندي|لدي|أبحث|ابحث|أسكن|اسكن|أعيش|اعيش)(?=\s|$|[؟?!.,،])/g;
+const PERSIAN_WORDS = /(^|\s)(ممنون|مرسی|مرسي|خداحافظ|چطور|کجا|كجا|چه|هستم|دارم|میخواهم|می‌خواهم|میخوام|لطفا|لطفاً)(?=\s|$|[؟?!.,،])/g;
+
+// Everyday words that tell Russian and Ukrainian apart when the letters do not.
+const UKRAINIAN_WORDS = /(^|[^\p{L}])(дякую|дуже|мені|мене|що|шукаю|роботу|працю|будь|ласка|вітаю|допоможіть|треба|потрібно|живу у|як|де)(?=[^\p{L}]|$)/gu;
+const RUSSIAN_WORDS = /(^|[^\p{L}])(спасибо|очень|мне|меня|что|ищу|работу|пожалуйста|здравствуйте|помогите|нужно|надо|как|где)(?=[^\p{L}]|$)/gu;
+
 const has = (re: RegExp, s: string) => re.test(s);
 const count = (re: RegExp, s: string) => (s.match(re) ?? []).length;
 
@@ -58,8 +66,8 @@ export class LanguageDetector {
 
   private arabicScript(t: string): Detection {
     // Persian writes ی ک and has پ چ ژ گ; Arabic writes ي ك ة and the article ال.
-    const fa = count(/[پچژگیک]/g, t) + 2 * count(/(^|\s)(می|نمی)[\s\u200c]|است(\s|$)|هست|را(\s|$)/g, t);
-    const ar = count(/[يكةىأإ]/g, t) + count(/(^|\s)ال/g, t);
+    const fa = count(/[پچژگیک]/g, t) + 2 * count(/(^|\s)(می|نمی)[\s\u200c]|است(\s|$)|هست|را(\s|$)/g, t) + 2 * count(PERSIAN_WORDS, t);
+    const ar = count(/[يكةىأإ]/g, t) + count(/(^|\s)ال/g, t) + 2 * count(ARABIC_WORDS, t);
     if (fa === ar) {
       const g = this.guess(t);
       return { lang: g.language === "fa" || g.language === "ur" ? "fa" : "ar", confidence: 0.6 };
@@ -69,11 +77,11 @@ export class LanguageDetector {
 
   private cyrillic(t: string): Detection {
     const lower = t.toLowerCase();
-    const uk = count(/[іїєґ]/g, lower) + 2 * this.vocabVotes(lower, "uk");
-    const ru = count(/[ыэъё]/g, lower) + 2 * this.vocabVotes(lower, "ru");
+    const uk = count(/[іїєґ]/g, lower) + 2 * this.vocabVotes(lower, "uk") + 2 * count(UKRAINIAN_WORDS, lower);
+    const ru = count(/[ыэъё]/g, lower) + 2 * this.vocabVotes(lower, "ru") + 2 * count(RUSSIAN_WORDS, lower);
     if (uk !== ru) return { lang: uk > ru ? "uk" : "ru", confidence: Math.min(0.99, 0.6 + 0.1 * Math.abs(uk - ru)) };
-    const g = this.guess(t);
-    return { lang: g.language === "uk" ? "uk" : "ru", confidence: 0.55 };
+    // Ukrainian is rarely written without і, ї, є or ґ; a short message without them is likelier Russian.
+    return { lang: "ru", confidence: 0.55 };
   }
 
   private vocabVotes(lower: string, lang: Lang): number {

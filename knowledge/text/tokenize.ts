@@ -13,13 +13,12 @@ function segmenter(locale: string): Intl.Segmenter {
 
 /** Lower-case, composed Unicode, Arabic/Persian letter variants folded, zero-width joiners as spaces. */
 export function normalize(text: string): string {
-  return text
-    .normalize("NFC")
-    .toLowerCase()
-    .replace(/[\u200c\u200d\u00ad]/g, " ")
-    .replace(/[يى]/g, "ی")
-    .replace(/ك/g, "ک")
-    .replace(/[\u064b-\u065f\u0670]/g, "");
+  return foldArabicLetters(text.normalize("NFC").toLowerCase().replace(/[\u200c\u200d\u00ad]/g, " "));
+}
+
+/** Arabic and Persian write ي/ی and ك/ک for the same letters; vowel marks are optional. */
+export function foldArabicLetters(text: string): string {
+  return text.replace(/[يى]/g, "ی").replace(/ك/g, "ک").replace(/[\u064b-\u065f\u0670]/g, "");
 }
 
 // Building the index segments the same titles and keywords several times; segmenting is the slow part.

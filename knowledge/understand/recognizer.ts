@@ -10,7 +10,11 @@ export interface Ranked {
 
 export type Recognition =
   | { type: "smalltalk"; intent: SmallTalk; confidence: number }
-  | { type: "services"; ranked: Ranked[]; confidence: number; named: boolean; exampleScore: number };
+  | {
+    type: "services"; ranked: Ranked[]; confidence: number; named: boolean; exampleScore: number;
+    /** The example classifier and the word ranking name the same service first. */
+    agree: boolean;
+  };
 
 const lunrStrength = (score: number) => 1 - Math.exp(-score / 8);
 
@@ -28,7 +32,10 @@ export function recognise(
   const talk = cls.find((c) => c.label.startsWith("smalltalk:"));
   const bestService = services[0]?.score ?? 0;
   const named = lunr.hits[0]?.named !== undefined;
-  if (talk && !named && talk.score >= U.smallTalkFloor && talk.score > bestService + U.smallTalkMargin && lunrConfidence < U.suggestBelow) {
+  // Small talk that says nothing about a service: "I live in Oulu", "thanks". A word that happens to
+  // be a service keyword ("живу" in "живу далеко") does not outweigh a close small-talk example.
+  const clearTalk = talk !== undefined && talk.score >= bestService + U.smallTalkClearMargin;
+  if (talk && !named && talk.score >= U.smallTalkFloor && talk.score > bestService + U.smallTalkMargin && (lunrConfidence < U.suggestBelow || clearTalk)) {
     return { type: "smalltalk", intent: talk.label.slice("smalltalk:".length) as SmallTalk, confidence: talk.score };
   }
   const combined = new Map<string, number>();
@@ -43,5 +50,6 @@ export function recognise(
     // The lunr reading's own confidence (coverage, names said in full) counts when it agrees.
     confidence = lunr.hits[0]?.id === a.id ? Math.max(measured, lunrConfidence) : measured;
   }
-  return { type: "services", ranked, confidence: Math.max(0, Math.min(1, confidence)), named, exampleScore: bestService };
+  const agree = services[0] !== undefined && services[0].label === lunr.hits[0]?.id;
+  return { type: "services", ranked, confidence: Math.max(0, Math.min(1, confidence)), named, exampleScore: bestService, agree };
 }

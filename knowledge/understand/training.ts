@@ -1,5 +1,7 @@
 import type { Knowledge } from "../load";
+import { unspacedPlaceNames } from "../places";
 import { LANGS } from "../schema";
+import { normalize } from "../text/tokenize";
 
 /** A place name becomes this token on both sides, so "I live in {place}" learns every place at once. */
 export const PLACE_TOKEN = "xplacex";
@@ -8,7 +10,10 @@ const TOKEN = /[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*/gu;
 
 /** The text with every place name (as `isPlace` knows them) replaced by one token. */
 export function maskPlaces(text: string, isPlace: (w: string) => boolean): string {
-  return text.replace(/\{place\}/g, PLACE_TOKEN).replace(TOKEN, (w) => (isPlace(w.toLowerCase()) ? PLACE_TOKEN : w));
+  let out = text.replace(/\{place\}/g, PLACE_TOKEN);
+  // Chinese has no spaces: names are found inside the text.
+  if (/\p{Script=Han}/u.test(out)) for (const name of unspacedPlaceNames()) out = out.split(name).join(` ${PLACE_TOKEN} `);
+  return out.replace(TOKEN, (w) => (isPlace(normalize(w)) ? PLACE_TOKEN : w));
 }
 
 export const smallTalkLabel = (intent: string): string => `smalltalk:${intent}`;
