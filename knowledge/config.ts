@@ -7,9 +7,9 @@ export const UNDERSTANDING = {
   /** A question with no work word (domain.yaml) and a weaker match than this is about something else. */
   outOfDomainBelow: 0.5,
   /** An example this similar shows the question is about a service even without a domain word. */
-  exampleInDomain: 0.5,
+  exampleInDomain: 0.4,
   /** ...or this similar, when the word ranking names the same service first: two readings agree. */
-  agreeInDomain: 0.3,
+  agreeInDomain: 0.22,
   classifier: {
     /** n-grams in more than 3% of examples ("ion", " ja ") say little and cost most of the time. */
     maxDocShare: 0.03,

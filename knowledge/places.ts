@@ -182,7 +182,7 @@ export function findPlace(text: string): PlaceMention {
     ws.slice(Math.max(0, i - before), i).some(test) || ws.slice(i + 1, i + 1 + after).some(test);
   // Verb-final languages say the place first: "Kuusamo'da yaşıyorum", "Kuusamo ayaan deganahay".
   const cued = (i: number) => near(i, (w) => RESIDENCE.test(w), 3, 2);
-  const companyCued = (i: number) => near(i, isCompanyWord, 3, 2);
+  const companyCued = (i: number) => near(i, isCompanyWord, 4, 2);
 
   let company: PlaceMention["company"];
   for (let i = 0; i < ws.length && !company; i++) {

@@ -55,8 +55,8 @@ const DEFAULT_CHANNEL: Record<Exclude<ChannelKind, "municipality">, string> = {
 /** Without a reading of the person (a button, an older caller), the answer language is the only hint. */
 const isForeignLanguage = (ctx: RouteContext) => ctx.foreignLanguage ?? (ctx.role === "immigrant" || !["fi", "sv"].includes(ctx.lang));
 
-/** Information and advice (plan 2.1): what International House gives people moving to the area. */
-const isAdvice = (s: Service) => s.sections.includes("2.1") && s.client !== "employer";
+/** International House informs people moving to the area about what they will meet here (plan 3.2.2). */
+const informsNewcomers = (s: Service) => s.client !== "employer" && ["municipality", "businessasema"].includes(s.route);
 
 /**
  * The plan's routing rules as one pure function: local services to the person's own
@@ -81,7 +81,7 @@ export function route(kb: Knowledge, service: Service, given: RouteContext): Rou
   let reason: Route["reason"];
   const needs: Route["needs"] = [];
 
-  if (ctx.movingHere && !ctx.outside && isAdvice(service) && ["municipality", "businessasema"].includes(service.route)) {
+  if (ctx.movingHere && !ctx.outside && informsNewcomers(service)) {
     target = ch(channel("international-house-oulu"));
     reason = "moving-here";
   } else if (ctx.outside && service.route !== "state") {
@@ -116,6 +116,8 @@ export function route(kb: Knowledge, service: Service, given: RouteContext): Rou
     seen.add(targetId(t));
     alternatives.push(t);
   };
+  // Once moved, the plan's own channel serves them: name it beside International House.
+  if (reason === "moving-here") push(service.route === "municipality" ? own : ch(channel(service.channel ?? DEFAULT_CHANNEL.businessasema)));
   if (ctx.outside) {
     push(ch(channel("tyomarkkinatori")));
   } else {
