@@ -82,6 +82,8 @@ export const ServiceFile = z.object({
   cost: CostPrinciple.optional(),
   /** Set when national rules have changed since the 2023 plan; names a note in locales/<lang>/notes.json. */
   changedSincePlan: z.string().optional(),
+  /** Context the plan itself took for granted (the TE offices closing 1.1.2025); a note in notes.json, not shown as a change. */
+  background: z.string().optional(),
   title: Localized,
   summary: Localized,
   todo: Localized,

@@ -1,10 +1,10 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import YAML from "yaml";
 import { z } from "zod";
 import { loadKnowledge, type Knowledge } from "./load";
-import { contentDir } from "./paths";
-import { Delivery } from "./schema";
+import { contentDir, localesDir } from "./paths";
+import { Delivery, LANGS } from "./schema";
 
 const Liite1File = z.partialRecord(Delivery, z.array(z.string().min(1)));
 
@@ -32,7 +32,25 @@ export function checkLiite1(kb: Knowledge, dir = contentDir()): string[] {
   return problems;
 }
 
+/** Every note a service names (changedSincePlan, background) is written in all twelve languages. */
+export function checkNotes(kb: Knowledge, dir = localesDir()): string[] {
+  const problems: string[] = [];
+  const notes = new Map(LANGS.map((lang) => {
+    const path = join(dir, lang, "notes.json");
+    return [lang, existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>) : {}];
+  }));
+  for (const s of kb.services.values()) {
+    for (const field of ["changedSincePlan", "background"] as const) {
+      const key = s[field];
+      if (!key) continue;
+      const missing = LANGS.filter((lang) => typeof notes.get(lang)?.[key] !== "string");
+      if (missing.length > 0) problems.push(`knowledge/content/services/${s.id}.yaml: field "${field}": no note "${key}" in locales/{${missing.join(",")}}/notes.json`);
+    }
+  }
+  return problems;
+}
+
 export function validateContent(): { kb: Knowledge; problems: string[] } {
   const kb = loadKnowledge();
-  return { kb, problems: checkLiite1(kb) };
+  return { kb, problems: [...checkLiite1(kb), ...checkNotes(kb)] };
 }

@@ -1,0 +1,119 @@
+// Issue 8, "Content truth": each numbered finding as a check a person would notice.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { listServices } from "../../knowledge/catalogue";
+import type { Guide } from "../../knowledge/guide";
+import { inLang } from "../../knowledge/localize";
+import { projectRoot } from "../../knowledge/paths";
+import { LANGS, type Lang } from "../../knowledge/schema";
+import { sharedGuide } from "../fixtures";
+
+describe("content truth (issue 8)", () => {
+  let guide: Guide;
+  before(async () => {
+    guide = await sharedGuide();
+  });
+  const service = (id: string) => {
+    const s = guide.kb.services.get(id);
+    assert.ok(s, `service ${id} exists`);
+    return s;
+  };
+  const note = (key: string, lang: Lang) => guide.t(lang)(`notes:${key}`);
+  /** 1.8.2024 as each language writes it in our texts. */
+  const AUG_2024 = /1\.8\.2024|2024年8月1日/;
+
+  describe("5: what to do agrees with where the person is sent", () => {
+    it("a foreign-language client sent to International House is not told to go to their municipality", () => {
+      const withForeignRoute = [...guide.kb.services.values()].filter((s) => s.foreignLanguageRoute);
+      assert.ok(withForeignRoute.length >= 2);
+      for (const s of withForeignRoute) {
+        for (const lang of ["en", "ar", "ru"] as const) {
+          const r = guide.explain(s.id, { lang, municipality: "kempele", role: "immigrant" });
+          assert.equal(r.channel?.kind, "international-house", `${s.id} ${lang}`);
+          assert.ok(!r.answer.includes(inLang(s.todo, lang)!), `${s.id} ${lang}: the municipality's instructions are shown`);
+          assert.ok(r.answer.includes(guide.t(lang)("answer:todo.international-house")), `${s.id} ${lang}`);
+        }
+      }
+    });
+    it("asked in words, the walk-in answer names International House and only it as where to go", () => {
+      const r = guide.ask({ text: "Where can I walk in without an appointment to ask about work? I live in Kempele", role: "immigrant" });
+      assert.equal(r.channel?.kind, "international-house");
+      assert.doesNotMatch(r.answer, /Go to your own municipality/);
+    });
+    it("the advisors' catalogue gives the same what-to-do as the route", () => {
+      const entry = listServices(guide, { lang: "ar", municipality: "kempele" }).find((e) => e.id === "walk-in-advice")!;
+      const own = inLang(service("walk-in-advice").todo, "ar");
+      assert.equal(entry.todo, entry.channel.kind === "international-house" ? guide.t("ar")("answer:todo.international-house") : own);
+    });
+  });
+
+  describe("7: job alternation leave", () => {
+    it("says in all twelve languages that no new leave could start from 1.8.2024", () => {
+      const s = service("job-alternation-leave");
+      for (const lang of LANGS) {
+        assert.match(inLang(s.summary, lang)!, AUG_2024, `summary ${lang}`);
+        assert.match(note(s.changedSincePlan!, lang), AUG_2024, `note ${lang}`);
+        assert.doesNotMatch(inLang(s.summary, lang)!, /2025/, `summary ${lang} still dates it to 2025`);
+      }
+    });
+    it("a person asking whether they can still take the leave hears the date", () => {
+      const r = guide.ask({ text: "Voinko vielä jäädä vuorotteluvapaalle ensi vuonna?" });
+      assert.equal(r.service?.id, "job-alternation-leave");
+      assert.match(r.answer, AUG_2024);
+    });
+    it("the README's Truth section gives the same date", () => {
+      const readme = readFileSync(join(projectRoot(), "README.md"), "utf8");
+      const from = readme.indexOf("## Truth");
+      const truth = readme.slice(from, readme.indexOf("\n## ", from + 1));
+      assert.match(truth, /1\.8\.2024/);
+      assert.doesNotMatch(truth, /alternation leave abolished 2025/);
+    });
+  });
+
+  describe("8: unemployment-security advice line", () => {
+    it("gives the sourced number with its caution and names no successor it has no source for, in every language", () => {
+      for (const lang of LANGS) {
+        const r = guide.explain("unemployment-security-advice", { lang, municipality: "oulu" });
+        assert.equal(r.channel?.id, "unemployment-security-advice", lang);
+        assert.match(r.answer, /0295 020 701/, lang);
+        assert.match(r.answer, /2026/, lang);
+        assert.doesNotMatch(r.answer, /elinvoimakeskus/i, lang);
+      }
+    });
+    it("asked for the phone number in Finnish, points to the line", () => {
+      const r = guide.ask({ text: "mikä on työttömyysturvaneuvonnan puhelinnumero?" });
+      assert.equal(r.channel?.id, "unemployment-security-advice");
+      assert.match(r.answer, /Uudenmaan ELY-keskus/);
+    });
+  });
+
+  describe("12: the TE offices closing on 1.1.2025 is the plan's premise, not a change", () => {
+    it("no change-since-the-plan note is about the TE offices", () => {
+      for (const s of guide.kb.services.values()) {
+        if (s.changedSincePlan) assert.doesNotMatch(note(s.changedSincePlan, "en"), /TE office/, s.id);
+      }
+    });
+    it("registering as a job seeker shows it as background", () => {
+      const r = guide.explain("register-as-jobseeker", { lang: "en", municipality: "ii" });
+      assert.match(r.answer, /Background: .*1\.1\.2025/);
+      assert.doesNotMatch(r.answer, /Changed since the plan/);
+    });
+  });
+
+  describe("14: appendices in the reader's language", () => {
+    it("no answer shows LIITE 1 or LIITE 2; English says Appendix", () => {
+      for (const lang of LANGS) {
+        const r = guide.explain("pay-subsidy", { lang });
+        assert.doesNotMatch(r.answer, /LIITE/, lang);
+        assert.deepEqual(r.citations.filter((c) => c.startsWith("LIITE")), ["LIITE 1", "LIITE 2"], "citations keep the plan's own ids");
+      }
+      assert.match(guide.explain("pay-subsidy", { lang: "en" }).answer, /Appendix 1, Appendix 2/);
+      assert.match(guide.explain("pay-subsidy", { lang: "fi" }).answer, /liite 1, liite 2/);
+    });
+    it("the advisors' catalogue keeps the Finnish section ids", () => {
+      const e = listServices(guide, { lang: "en" }).find((x) => x.id === "pay-subsidy")!;
+      assert.ok(e.sections.includes("LIITE 1"));
+    });
+  });
+});
