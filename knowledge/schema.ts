@@ -35,7 +35,7 @@ export type Client = z.infer<typeof Client>;
 /** Who does what in a service; names are translated once in locales/<lang>/actors.json. */
 export const ACTORS = [
   "self", "own-coach", "municipality", "lead-municipality", "central-expert", "psychologist",
-  "provider", "social-services", "welfare-region", "kela", "state", "migri", "other-area",
+  "provider", "social-services", "welfare-region", "kela", "unemployment-fund", "state", "migri", "other-area",
   "international-house", "education-provider",
 ] as const;
 export const Actor = z.enum(ACTORS);

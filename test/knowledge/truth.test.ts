@@ -88,6 +88,50 @@ describe("content truth (issue 8)", () => {
     });
   });
 
+  describe("9: exporting unemployment benefit", () => {
+    it("the coach refers, Kela or the unemployment fund decides, not the lead municipality", () => {
+      const s = service("benefit-export-eu");
+      assert.ok(!s.decides.includes("lead-municipality"));
+      assert.deepEqual([...s.decides].sort(), ["kela", "unemployment-fund"]);
+      assert.deepEqual(s.refers, ["own-coach"]);
+      for (const lang of LANGS) assert.match(inLang(s.summary, lang)!, /Kela|FPA/, lang);
+    });
+    it("asked in words, routes to the centralised service and says who decides", () => {
+      const r = guide.ask({ text: "Voinko viedä työttömyysetuuden mukanani Espanjaan, kun haen sieltä töitä? Asun Tyrnävällä" });
+      assert.equal(r.service?.id, "benefit-export-eu");
+      assert.equal(r.channel?.kind, "businessasema");
+      assert.ok(r.citations.includes("2.2.2"));
+      assert.match(r.answer, /Kela tai työttömyyskassasi/);
+    });
+  });
+
+  describe("10: entrepreneur training is labour market training", () => {
+    it("students are selected centrally, as for all labour market training (2.2.3 c)", () => {
+      const a = service("entrepreneur-training");
+      const b = service("labour-market-training");
+      assert.deepEqual(a.decides, b.decides);
+      assert.ok(a.decides.includes("lead-municipality") && !a.decides.includes("own-coach"));
+      assert.ok(a.sections.includes("2.2.3"));
+      assert.match(inLang(a.summary, "en")!, /selected centrally/);
+    });
+  });
+
+  describe("11: the Migri pop-up is Migri's, not International House's hours", () => {
+    it("International House lists no hours of its own; the pop-up time sits with Migri", () => {
+      assert.deepEqual(guide.kb.channels.get("international-house-oulu")!.hours, []);
+      for (const c of guide.kb.channels.values()) {
+        for (const h of c.hours) if (/Migri/.test(h.text.en)) assert.equal(c.id, "migri");
+      }
+    });
+    it("asking for International House shows no Migri time as its hours; asking about a permit shows Migri's pop-up", () => {
+      const ih = guide.ask({ text: "When is International House Oulu open? I moved to Oulu and need information", role: "immigrant", municipality: "oulu" });
+      assert.equal(ih.channel?.kind, "international-house");
+      assert.doesNotMatch(ih.answer, /12\.00–15\.00/);
+      const permit = guide.explain("residence-permit", { lang: "en", municipality: "oulu" });
+      assert.match(permit.answer, /Migri's pop-up at International House Oulu .*12\.00–15\.00/);
+    });
+  });
+
   describe("12: the TE offices closing on 1.1.2025 is the plan's premise, not a change", () => {
     it("no change-since-the-plan note is about the TE offices", () => {
       for (const s of guide.kb.services.values()) {
