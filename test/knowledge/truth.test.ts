@@ -23,6 +23,33 @@ describe("content truth (issue 8)", () => {
   /** 1.8.2024 as each language writes it in our texts. */
   const AUG_2024 = /1\.8\.2024|2024年8月1日/;
 
+  describe("4: 2.2.6, job seekers past the integration period", () => {
+    it("who still need integration services are served centrally by the lead municipality", () => {
+      for (const [text, municipality] of [
+        ["Kotoutumisaikani päättyi viime vuonna, mutta tarvitsen vielä kotoutumispalveluja. Asun Kempeleessä.", "kempele"],
+        ["My integration period is over but I still need help with integrating. I live in Liminka.", "liminka"],
+        ["Integrationstiden har gått ut men jag behöver fortfarande hjälp, jag bor i Muhos", "muhos"],
+      ] as const) {
+        const r = guide.ask({ text });
+        assert.equal(r.service?.id, "integration-after-period", text);
+        assert.equal(r.channel?.kind, "businessasema", text);
+        assert.ok(r.citations.includes("2.2.6"), text);
+        assert.ok(r.alternatives.some((a) => a.id === `municipality-${municipality}`), `${text}: own municipality offered beside`);
+      }
+    });
+    it("says in every language that other immigrant job seekers are served by their own municipality", () => {
+      const s = service("integration-after-period");
+      assert.deepEqual(s.delivery, ["centralized"]);
+      for (const lang of LANGS) assert.ok(inLang(s.summary, lang), lang);
+      assert.match(s.summary.fi, /Muiden maahanmuuttajataustaisten työnhakijoiden työvoimapalveluista vastaa oma kunta/);
+      assert.match(s.summary.en, /All other immigrant job seekers get their employment services from their own municipality/);
+    });
+    it("an immigrant job seeker with no such need still goes to their municipality", () => {
+      const r = guide.ask({ text: "Olen maahanmuuttaja ja asun Kempeleessä, tarvitsen työllistymissuunnitelman" });
+      assert.equal(r.channel?.kind, "municipality");
+    });
+  });
+
   describe("5: what to do agrees with where the person is sent", () => {
     it("a foreign-language client sent to International House is not told to go to their municipality", () => {
       const withForeignRoute = [...guide.kb.services.values()].filter((s) => s.foreignLanguageRoute);
@@ -45,6 +72,23 @@ describe("content truth (issue 8)", () => {
       const entry = listServices(guide, { lang: "ar", municipality: "kempele" }).find((e) => e.id === "walk-in-advice")!;
       const own = inLang(service("walk-in-advice").todo, "ar");
       assert.equal(entry.todo, entry.channel.kind === "international-house" ? guide.t("ar")("answer:todo.international-house") : own);
+    });
+  });
+
+  describe("6: starting a business is local, with the central and bought parts beside it", () => {
+    it("routes to the person's own municipality and cites 2.4 and 2.6.3", () => {
+      for (const [text, m] of [["haluan perustaa yrityksen, asun Iissä", "municipality-ii"], ["I want to start my own company, I live in Muhos", "municipality-muhos"]]) {
+        const r = guide.ask({ text });
+        assert.equal(r.service?.id, "business-startup-advice", text);
+        assert.equal(r.channel?.id, m, text);
+        assert.ok(r.citations.includes("2.4") && r.citations.includes("2.6.3"), text);
+      }
+    });
+    it("says what is local, what is central (the start-up grant) and what is bought, in every language", () => {
+      const s = service("business-startup-advice");
+      assert.deepEqual(s.delivery, ["local", "centralized"]);
+      for (const lang of LANGS) assert.match(inLang(s.summary, lang)!, /starttiraha/, lang);
+      assert.doesNotMatch(s.summary.en, /given centrally at BusinessAsema/);
     });
   });
 
