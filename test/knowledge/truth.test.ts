@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { listServices } from "../../knowledge/catalogue";
+import { readLiite1 } from "../../knowledge/validate";
 import type { Guide } from "../../knowledge/guide";
 import { inLang } from "../../knowledge/localize";
 import { projectRoot } from "../../knowledge/paths";
@@ -186,6 +187,59 @@ describe("content truth (issue 8)", () => {
       const r = guide.explain("register-as-jobseeker", { lang: "en", municipality: "ii" });
       assert.match(r.answer, /Background: .*1\.1\.2025/);
       assert.doesNotMatch(r.answer, /Changed since the plan/);
+    });
+  });
+
+  describe("13: pointers the plan names", () => {
+    const cases: Array<[string, string, string, string, string]> = [
+      // question, service, channel kind, channel id (or ""), plan section
+      ["Olen ollut pitkään työtön, pääsisinkö välityömarkkinoille jonkun yhdistyksen kautta? Asun Utajärvellä", "intermediate-labour-market", "municipality", "municipality-utajarvi", "3.2.1"],
+      ["Is Työkanava still hiring people with partial work ability? I live in Ii", "intermediate-labour-market", "municipality", "municipality-ii", "3.2.1"],
+      ["I am an international student at the university, how can I find a job here after graduation?", "international-students-to-work", "international-house", "international-house-oulu", "3.2.2"],
+      ["Pääsiskö 19-vuotias nuorten työpajaan Muhoksella?", "youth-workshops", "municipality", "municipality-muhos", "5.2"],
+      ["Tarvitseeko ravintolani anniskeluluvan ja mistä sen haen?", "business-permits", "state", "aluehallintovirasto", "5.3"],
+      ["My employer does not pay me and took my passport, what can I do?", "labour-exploitation", "state", "aluehallintovirasto", "5.4"],
+      ["We want to export our products and need a loan guarantee from Finnvera", "business-growth-international", "state", "business-finland", "5.3"],
+      ["Hur får vårt företag hjälp att växa utomlands?", "business-growth-international", "state", "business-finland", "5.3"],
+    ];
+    for (const [text, id, kind, channel, section] of cases) {
+      it(`"${text}" → ${id}, ${kind}, ${section}`, () => {
+        const r = guide.ask({ text });
+        assert.equal(r.service?.id, id);
+        assert.equal(r.channel?.kind, kind);
+        assert.equal(r.channel?.id, channel);
+        assert.ok(r.citations.includes(section));
+      });
+    }
+    it("each new pointer has its texts in all twelve languages and keywords in every language", () => {
+      for (const id of new Set(cases.map((c) => c[1]))) {
+        const s = service(id);
+        for (const lang of LANGS) {
+          for (const field of ["title", "summary", "todo"] as const) assert.ok(inLang(s[field], lang), `${id} ${field} ${lang}`);
+          assert.ok((s.keywords[lang] ?? []).length > 0, `${id} keywords ${lang}`);
+        }
+      }
+    });
+    it("their channels give a website front page only, and say what changed since the plan", () => {
+      for (const id of ["aluehallintovirasto", "business-finland", "finnvera", "team-finland"]) {
+        const c = guide.kb.channels.get(id)!;
+        assert.equal(c.kind, "state");
+        for (const x of c.contacts) {
+          assert.equal(x.type, "WebPage", id);
+          if (x.type === "WebPage") assert.equal(new URL(x.url).pathname, "/", `${id}: ${x.url}`);
+        }
+      }
+      assert.match(guide.explain("labour-exploitation", { lang: "en" }).answer, /closed at the end of 2025/);
+      assert.match(guide.explain("intermediate-labour-market", { lang: "fi", municipality: "ii" }).answer, /purkaa yhtiön/);
+    });
+    it("LIITE 1's fourth column, the lead municipality's support services, is transcribed", () => {
+      const support = readLiite1().support;
+      assert.equal(support[0], "Tiedolla johtaminen, raportointi");
+      const heading = support[1] as Record<string, string[]>;
+      assert.deepEqual(heading["Suunnittelu, valmistelu, johtaminen, koordinointi"], [
+        "työllisyyspalveluiden päällikkö", "keskitettävien palveluiden esihenkilötyö", "koordinaattorit", "yhteyspäällikkö",
+        "työkykykoordinaattorit", "henkilöstön osaamisen kehittäminen", "viestintä",
+      ]);
     });
   });
 
