@@ -103,7 +103,13 @@ export type Source = z.infer<typeof Source>;
 export const Contact = z.discriminatedUnion("type", [
   z.object({ type: z.literal("WebPage"), url: z.url(), source: Source.optional() }).strict(),
   z.object({ type: z.literal("EChannel"), url: z.url().optional(), source: Source.optional() }).strict(),
-  z.object({ type: z.literal("Phone"), number: z.string().regex(/^[+0-9][0-9 ]{4,}$/).optional(), source: Source.optional() }).strict(),
+  z.object({
+    type: z.literal("Phone"),
+    number: z.string().regex(/^[+0-9][0-9 ]{4,}$/).optional(),
+    /** PTV's serviceChargeType: FreeOfCharge, Chargeable, Other. */
+    charge: z.enum(["free", "chargeable", "other"]).optional(),
+    source: Source.optional(),
+  }).strict(),
   z.object({ type: z.literal("ServiceLocation"), address: text.optional(), source: Source.optional() }).strict(),
 ]).superRefine((c, ctx) => {
   const hasValue = c.type === "WebPage" ? new URL(c.url).pathname.replace(/\/$/, "") !== ""
@@ -121,6 +127,8 @@ export const ChannelFile = z.object({
   kind: ChannelKind,
   /** For kind municipality: which municipality. */
   municipality: MunicipalityId.optional(),
+  /** The channel's id in the Suomi.fi service catalogue (PTV), set by `npm run import-ptv`. */
+  ptvId: z.uuid().optional(),
   name: Localized,
   /** How a person reaches it, in words: walk-in, phone, video, e-service. */
   how: Localized.optional(),
