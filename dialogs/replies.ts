@@ -1,7 +1,7 @@
 import { ActionTypes, ActivityTypes, CardFactory, MessageFactory, type Activity, type TurnContext } from "botbuilder";
 import type { Guide } from "../knowledge/guide";
 import type { DialogDeps, Profile } from "./deps";
-import { contactFacts, inLang } from "../knowledge/localize";
+import { contactFacts, inLang, sectionList, todoFor } from "../knowledge/localize";
 import { RTL_LANGS, type AskResponse, type Lang } from "../knowledge/schema";
 
 // Channels known to render Adaptive Cards; elsewhere the answer goes as plain text.
@@ -50,7 +50,7 @@ export function answerCard(guide: Guide, r: AskResponse): Record<string, unknown
   if (contact?.web) facts.push({ title: t("bot:card.web"), value: contact.web });
   for (const value of contact?.hours ?? []) facts.push({ title: t("bot:card.hours"), value });
   if (r.alternatives.length > 0) facts.push({ title: t("bot:card.also"), value: r.alternatives.map((a) => a.name).join("; ") });
-  facts.push({ title: t("bot:card.why"), value: t("bot:card.planSection", { sections: r.citations.join(", ") }) });
+  facts.push({ title: t("bot:card.why"), value: t("bot:card.planSection", { sections: sectionList(r.citations, t) }) });
 
   const body: Array<Record<string, unknown>> = [
     { type: "TextBlock", text: r.service?.title ?? "", weight: "Bolder", size: "Medium", wrap: true, style: "heading" },
@@ -62,9 +62,10 @@ export function answerCard(guide: Guide, r: AskResponse): Record<string, unknown
   // Someone living elsewhere is told so; the service's own "what to do" is for residents.
   const outside = r.channel?.id === "other-employment-area";
   if (outside) body.push({ type: "TextBlock", text: t("answer:outside"), wrap: true });
-  const todo = !outside && service && inLang(service.todo, r.lang);
+  const todo = !outside && service && r.channel && todoFor(service, r.channel, r.lang, t);
   if (todo) body.push({ type: "TextBlock", text: `**${t("bot:card.todo")}:** ${todo}`, wrap: true });
   if (service?.changedSincePlan) body.push({ type: "TextBlock", text: `**${t("bot:card.note")}** ${t(`notes:${service.changedSincePlan}`)}`, wrap: true, color: "Attention" });
+  if (service?.background) body.push({ type: "TextBlock", text: t(`notes:${service.background}`), wrap: true, size: "Small" });
   if (contact?.caution) body.push({ type: "TextBlock", text: contact.caution, wrap: true, size: "Small" });
   if (r.needs.includes("municipality")) body.push({ type: "TextBlock", text: t("answer:askMunicipality"), wrap: true });
   return {

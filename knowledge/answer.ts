@@ -1,7 +1,7 @@
 import type { Service } from "./load";
 import type { Translate } from "./i18n";
-import { channelName, contactFacts, inLang, serviceTitle, targetName } from "./localize";
-import type { Route } from "./route";
+import { channelName, contactFacts, inLang, sectionList, serviceTitle, targetName, todoFor } from "./localize";
+import { targetId, targetKind, type Route } from "./route";
 import type { Lang } from "./schema";
 
 /** The sourced contact lines of the target channel, and its caution where a source is old. */
@@ -36,11 +36,13 @@ export function composeAnswer(s: Service, route: Route, lang: Lang, t: Translate
   if (route.reason === "oulu-at-businessasema") parts.push(t("answer:ouluAtBusinessAsema"));
   parts.push(...contactLines(route, lang, t));
   if (route.needs.includes("municipality")) parts.push(t("answer:askMunicipality"));
-  if (route.reason !== "outside") parts.push(inLang(s.todo, lang) ?? t(`answer:todo.${s.route}`));
+  const todo = todoFor(s, { kind: targetKind(route.target), id: targetId(route.target) }, lang, t);
+  if (todo && route.reason !== "outside") parts.push(todo);
   if (s.changedSincePlan) parts.push(t(`notes:${s.changedSincePlan}`));
+  if (s.background) parts.push(t(`notes:${s.background}`));
   if (route.alternatives.length > 0) {
     parts.push(t("answer:also", { list: route.alternatives.map((a) => targetName(a, lang, t)).join("; ") }));
   }
-  parts.push(t("answer:source", { sections: s.sections.join(", ") }));
+  parts.push(t("answer:source", { sections: sectionList(s.sections, t) }));
   return parts.join("\n");
 }

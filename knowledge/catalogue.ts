@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Guide } from "./guide";
 import type { Service } from "./load";
-import { inLang } from "./localize";
+import { inLang, todoFor } from "./localize";
 import type { Parsed } from "./requests";
 import { Client, Delivery, Lang, MunicipalityId, type ChannelRef } from "./schema";
 
@@ -39,6 +39,7 @@ export interface CatalogueEntry {
   staysWith: string[];
   cost?: string;
   changedSincePlan?: string;
+  background?: string;
   liite1: string[];
   score?: number;
 }
@@ -77,12 +78,13 @@ export function listServices(guide: Guide, query: ServiceQuery): CatalogueEntry[
         alternatives: r.alternatives.map((a) => guide.channelRef(a, lang)),
         needs: r.needs,
         summary: inLang(s.summary, lang) ?? s.summary.en,
-        todo: inLang(s.todo, lang) ?? t(`answer:todo.${s.route}`),
+        todo: todoFor(s, guide.channelRef(r.target, lang), lang, t) ?? inLang(s.todo, lang) ?? s.todo.en,
         refers: s.refers.map((a) => t(`actors:${a}`)),
         decides: s.decides.map((a) => t(`actors:${a}`)),
         staysWith: s.staysWith.map((a) => t(`actors:${a}`)),
         ...(s.cost ? { cost: s.cost } : {}),
         ...(s.changedSincePlan ? { changedSincePlan: t(`notes:${s.changedSincePlan}`) } : {}),
+        ...(s.background ? { background: t(`notes:${s.background}`) } : {}),
         liite1: s.liite1,
         ...(score !== undefined ? { score } : {}),
       };

@@ -9,6 +9,7 @@ import {
 import { PlacesFile } from "./places";
 import { DomainFile, DomainWords } from "./domain";
 import { contentDir, projectRoot } from "./paths";
+import { REQUIRED_CHANNELS, REQUIRED_SERVICES } from "./required";
 
 export type Service = ServiceFile;
 export type Channel = ChannelFile;
@@ -96,6 +97,12 @@ export function loadKnowledge(dir = contentDir()): Knowledge {
     channels.set(c.id, c);
   }
 
+  for (const [id, kind] of Object.entries(REQUIRED_CHANNELS)) {
+    const c = channels.get(id);
+    if (!c) problems.push(`knowledge/content/channels/${id}.yaml: missing (the code routes to this channel)`);
+    else if (c.kind !== kind) problems.push(`knowledge/content/channels/${id}.yaml: field "kind": must be ${kind} (the code routes to it as ${kind})`);
+  }
+
   const municipalityChannels = new Map<MunicipalityId, Channel>();
   for (const m of MUNICIPALITIES) {
     const c = channels.get(`municipality-${m}`);
@@ -123,6 +130,10 @@ export function loadKnowledge(dir = contentDir()): Knowledge {
     if (s.liite1.length > 0 && !s.sections.includes("LIITE 1")) problems.push(`${name}: field "sections": a service listed in LIITE 1 must cite "LIITE 1"`);
     if (s.cost && !s.sections.includes("LIITE 2")) problems.push(`${name}: field "sections": a service with a LIITE 2 cost principle must cite "LIITE 2"`);
     services.set(s.id, s);
+  }
+
+  for (const id of REQUIRED_SERVICES) {
+    if (!services.has(id)) problems.push(`knowledge/content/services/${id}.yaml: missing (the code answers with this service)`);
   }
 
   const guided = parseFile(join(dir, "guided.yaml"), GuidedFile, problems);

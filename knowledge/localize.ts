@@ -1,7 +1,7 @@
 import type { Channel, Service } from "./load";
 import type { Translate } from "./i18n";
 import type { Target } from "./route";
-import type { Lang, Localized } from "./schema";
+import type { ChannelKind, Lang, Localized } from "./schema";
 
 /** The text in this language, if written; fi, sv and en always are. */
 export function inLang(text: Localized, lang: Lang): string | undefined {
@@ -44,4 +44,24 @@ export function contactFacts(c: Channel, lang: Lang): ContactFacts {
     hours: c.hours.map((h) => inLang(h.text, lang) ?? h.text.en),
     caution: c.caution && (inLang(c.caution, lang) ?? c.caution.en),
   };
+}
+
+/** A plan section as a reader sees it: "LIITE 1" reads "Appendix 1" in the reader's language. */
+export function sectionLabel(id: string, t: Translate): string {
+  const m = /^LIITE (\d+)$/.exec(id);
+  return m ? t("answer:appendix", { n: m[1] }) : id;
+}
+
+export const sectionList = (ids: readonly string[], t: Translate): string => ids.map((id) => sectionLabel(id, t)).join(", ");
+
+/**
+ * What to do, in words that agree with where the person is sent. A service's own text is
+ * written for its usual route; when someone goes elsewhere (a foreign-language client to
+ * International House) the general text for that kind of place speaks instead. People living
+ * outside the area get no resident's instructions.
+ */
+export function todoFor(s: Service, target: { kind: ChannelKind; id: string }, lang: Lang, t: Translate): string | undefined {
+  if (target.id === "other-employment-area" || target.id === "own-welfare-region") return undefined;
+  if (target.kind !== s.route) return t(`answer:todo.${target.kind}`);
+  return inLang(s.todo, lang) ?? t(`answer:todo.${s.route}`);
 }

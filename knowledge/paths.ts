@@ -12,5 +12,6 @@ export function projectRoot(): string {
   return dir;
 }
 
-export const contentDir = (): string => join(projectRoot(), "knowledge", "content");
+/** The content folder; REITTI_CONTENT_DIR points the command-line tools at a copy (tests, a staging edit). */
+export const contentDir = (): string => process.env.REITTI_CONTENT_DIR || join(projectRoot(), "knowledge", "content");
 export const localesDir = (): string => join(projectRoot(), "locales");

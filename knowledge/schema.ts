@@ -35,7 +35,7 @@ export type Client = z.infer<typeof Client>;
 /** Who does what in a service; names are translated once in locales/<lang>/actors.json. */
 export const ACTORS = [
   "self", "own-coach", "municipality", "lead-municipality", "central-expert", "psychologist",
-  "provider", "social-services", "welfare-region", "kela", "state", "migri", "other-area",
+  "provider", "social-services", "welfare-region", "kela", "unemployment-fund", "state", "migri", "other-area",
   "international-house", "education-provider",
 ] as const;
 export const Actor = z.enum(ACTORS);
@@ -82,6 +82,8 @@ export const ServiceFile = z.object({
   cost: CostPrinciple.optional(),
   /** Set when national rules have changed since the 2023 plan; names a note in locales/<lang>/notes.json. */
   changedSincePlan: z.string().optional(),
+  /** Context the plan itself took for granted (the TE offices closing 1.1.2025); a note in notes.json, not shown as a change. */
+  background: z.string().optional(),
   title: Localized,
   summary: Localized,
   todo: Localized,
@@ -101,7 +103,13 @@ export type Source = z.infer<typeof Source>;
 export const Contact = z.discriminatedUnion("type", [
   z.object({ type: z.literal("WebPage"), url: z.url(), source: Source.optional() }).strict(),
   z.object({ type: z.literal("EChannel"), url: z.url().optional(), source: Source.optional() }).strict(),
-  z.object({ type: z.literal("Phone"), number: z.string().regex(/^[+0-9][0-9 ]{4,}$/).optional(), source: Source.optional() }).strict(),
+  z.object({
+    type: z.literal("Phone"),
+    number: z.string().regex(/^[+0-9][0-9 ]{4,}$/).optional(),
+    /** PTV's serviceChargeType: FreeOfCharge, Chargeable, Other. */
+    charge: z.enum(["free", "chargeable", "other"]).optional(),
+    source: Source.optional(),
+  }).strict(),
   z.object({ type: z.literal("ServiceLocation"), address: text.optional(), source: Source.optional() }).strict(),
 ]).superRefine((c, ctx) => {
   const hasValue = c.type === "WebPage" ? new URL(c.url).pathname.replace(/\/$/, "") !== ""
@@ -119,6 +127,8 @@ export const ChannelFile = z.object({
   kind: ChannelKind,
   /** For kind municipality: which municipality. */
   municipality: MunicipalityId.optional(),
+  /** The channel's id in the Suomi.fi service catalogue (PTV), set by `npm run import-ptv`. */
+  ptvId: z.uuid().optional(),
   name: Localized,
   /** How a person reaches it, in words: walk-in, phone, video, e-service. */
   how: Localized.optional(),
