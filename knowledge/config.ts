@@ -17,6 +17,8 @@ export const UNDERSTANDING = {
   },
   /** Weight of the lunr ranking beside the example classifier's cosine (tuned on the development sets). */
   lunrWeight: 0.5,
+  /** Each hit of the word ranking counts as its leader's strength times (score / leader's score) to this power. */
+  lunrRelative: 1,
   /** How many of each ranking's leaders are combined. */
   combineTop: 15,
   /** A service only for immigrants, for a person nothing marks as one (Finnish, no immigrant words). */

@@ -13,63 +13,81 @@ export interface ClassifierConfig {
   secondWeight: number;
 }
 
-interface Posting {
-  docs: Int32Array;
-  weights: Float32Array;
-}
-
 /**
  * Nearest examples by character n-gram TF-IDF cosine: a classifier trained on the content's
  * example phrasings when the content loads, with no model to download and no stemmer.
- * A query costs one pass over the postings of its n-grams.
+ * The postings live in flat typed arrays (one slice per n-gram), so a query costs one pass
+ * over the postings of its n-grams and allocates almost nothing.
  */
 export class ExampleClassifier {
-  private readonly postings = new Map<number, Posting>();
-  private readonly idf = new Map<number, number>();
+  /** n-gram hash → its row in the postings. */
+  private readonly row = new Map<number, number>();
+  private readonly idf: Float32Array;
+  private readonly start: Int32Array;
+  private readonly postDoc: Int32Array;
+  private readonly postWeight: Float32Array;
   private readonly docLabel: Int32Array;
-  readonly labels: string[];
+  readonly labels: string[] = [];
   private readonly scores: Float32Array;
   private readonly maxPostings: number;
 
   constructor(examples: Array<{ label: string; text: string }>, private readonly config: ClassifierConfig) {
     const labelIndex = new Map<string, number>();
-    this.labels = [];
-    const docs: Array<Map<number, number>> = [];
+    const docFeatures: Int32Array[] = [];
+    const docCounts: Float32Array[] = [];
     const labelOf: number[] = [];
-    const df = new Map<number, number>();
+    const df: number[] = [];
+    const scratch = new Map<number, number>();
     for (const e of examples) {
-      const f = features(e.text);
-      if (f.size === 0) continue;
+      scratch.clear();
+      features(e.text, scratch);
+      if (scratch.size === 0) continue;
       let li = labelIndex.get(e.label);
       if (li === undefined) {
         li = this.labels.length;
         labelIndex.set(e.label, li);
         this.labels.push(e.label);
       }
-      docs.push(f);
+      const rows = new Int32Array(scratch.size);
+      const tfs = new Float32Array(scratch.size);
+      let i = 0;
+      for (const [f, tf] of scratch) {
+        let r = this.row.get(f);
+        if (r === undefined) {
+          r = df.length;
+          this.row.set(f, r);
+          df.push(0);
+        }
+        df[r]++;
+        rows[i] = r;
+        tfs[i++] = tf;
+      }
+      docFeatures.push(rows);
+      docCounts.push(tfs);
       labelOf.push(li);
-      for (const k of f.keys()) df.set(k, (df.get(k) ?? 0) + 1);
     }
-    const n = docs.length;
-    for (const [k, d] of df) this.idf.set(k, Math.log(1 + n / d));
-    const lists = new Map<number, { docs: number[]; weights: number[] }>();
-    docs.forEach((f, di) => {
+    const n = docFeatures.length;
+    this.idf = Float32Array.from(df, (d) => Math.log(1 + n / d));
+    this.start = new Int32Array(df.length + 1);
+    for (let r = 0; r < df.length; r++) this.start[r + 1] = this.start[r] + df[r];
+    this.postDoc = new Int32Array(this.start[df.length]);
+    this.postWeight = new Float32Array(this.start[df.length]);
+    const fill = this.start.slice(0, df.length);
+    for (let d = 0; d < n; d++) {
+      const rows = docFeatures[d];
+      const tfs = docCounts[d];
       let norm = 0;
-      const w = new Map<number, number>();
-      for (const [k, tf] of f) {
-        const v = (1 + Math.log(tf)) * this.idf.get(k)!;
-        w.set(k, v);
-        norm += v * v;
+      for (let i = 0; i < rows.length; i++) {
+        tfs[i] = (1 + Math.log(tfs[i])) * this.idf[rows[i]];
+        norm += tfs[i] * tfs[i];
       }
       norm = Math.sqrt(norm);
-      for (const [k, v] of w) {
-        let l = lists.get(k);
-        if (!l) lists.set(k, (l = { docs: [], weights: [] }));
-        l.docs.push(di);
-        l.weights.push(v / norm);
+      for (let i = 0; i < rows.length; i++) {
+        const at = fill[rows[i]]++;
+        this.postDoc[at] = d;
+        this.postWeight[at] = tfs[i] / norm;
       }
-    });
-    for (const [k, l] of lists) this.postings.set(k, { docs: Int32Array.from(l.docs), weights: Float32Array.from(l.weights) });
+    }
     this.docLabel = Int32Array.from(labelOf);
     this.scores = new Float32Array(n);
     this.maxPostings = Math.max(50, Math.floor(n * config.maxDocShare));
@@ -82,42 +100,48 @@ export class ExampleClassifier {
   /** Labels ranked by similarity to the text; only labels with some overlap appear. */
   classify(text: string): LabelScore[] {
     const q = features(text);
-    const weights: Array<[Posting, number]> = [];
+    const rows: number[] = [];
+    const weights: number[] = [];
     let norm = 0;
-    for (const [k, tf] of q) {
-      const idf = this.idf.get(k);
-      if (idf === undefined) continue;
-      const v = (1 + Math.log(tf)) * idf;
+    for (const [f, tf] of q) {
+      const r = this.row.get(f);
+      if (r === undefined) continue;
+      const v = (1 + Math.log(tf)) * this.idf[r];
       norm += v * v;
-      const p = this.postings.get(k)!;
-      if (p.docs.length <= this.maxPostings) weights.push([p, v]);
+      if (this.start[r + 1] - this.start[r] <= this.maxPostings) {
+        rows.push(r);
+        weights.push(v);
+      }
     }
-    if (weights.length === 0) return [];
+    if (rows.length === 0) return [];
     norm = Math.sqrt(norm);
     const scores = this.scores;
     const touched: number[] = [];
-    for (const [p, v] of weights) {
-      const qv = v / norm;
-      for (let i = 0; i < p.docs.length; i++) {
-        const d = p.docs[i];
+    for (let k = 0; k < rows.length; k++) {
+      const qv = weights[k] / norm;
+      for (let i = this.start[rows[k]], end = this.start[rows[k] + 1]; i < end; i++) {
+        const d = this.postDoc[i];
         if (scores[d] === 0) touched.push(d);
-        scores[d] += qv * p.weights[i];
+        scores[d] += qv * this.postWeight[i];
       }
     }
-    const best = new Map<number, [number, number]>();
+    // Per label: its best and second-best example.
+    const first = new Float32Array(this.labels.length);
+    const second = new Float32Array(this.labels.length);
+    const seen: number[] = [];
     for (const d of touched) {
       const s = scores[d];
       scores[d] = 0;
       const l = this.docLabel[d];
-      const b = best.get(l);
-      if (!b) best.set(l, [s, 0]);
-      else if (s > b[0]) best.set(l, [s, b[0]]);
-      else if (s > b[1]) b[1] = s;
+      if (first[l] === 0 && second[l] === 0) seen.push(l);
+      if (s > first[l]) {
+        second[l] = first[l];
+        first[l] = s;
+      } else if (s > second[l]) second[l] = s;
     }
-    const out: LabelScore[] = [];
-    for (const [l, [a, b]] of best) {
-      out.push({ label: this.labels[l], score: Math.min(1, (a + this.config.secondWeight * b) / (1 + this.config.secondWeight)) });
-    }
-    return out.sort((x, y) => y.score - x.score);
+    const w = this.config.secondWeight;
+    return seen
+      .map((l) => ({ label: this.labels[l], score: Math.min(1, (first[l] + w * second[l]) / (1 + w)) }))
+      .sort((x, y) => y.score - x.score);
   }
 }

@@ -40,7 +40,12 @@ export function recognise(
   }
   const combined = new Map<string, number>();
   for (const c of services.slice(0, U.combineTop)) combined.set(c.label, c.score);
-  for (const h of lunr.hits.slice(0, U.combineTop)) combined.set(h.id, (combined.get(h.id) ?? 0) + U.lunrWeight * lunrStrength(h.score));
+  // The word ranking counts by how strong its leader is and how close to the leader each hit is.
+  const top = lunr.hits[0]?.score ?? 0;
+  for (const h of lunr.hits.slice(0, U.combineTop)) {
+    const relative = U.lunrRelative ? h.score / top : 1;
+    combined.set(h.id, (combined.get(h.id) ?? 0) + U.lunrWeight * lunrStrength(top) * relative ** U.lunrRelative);
+  }
   const ranked = [...combined.entries()].map(([id, score]) => ({ id, score: score * prior(id) })).sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
   const [a, b] = ranked;
   let confidence = 0;
