@@ -1,4 +1,5 @@
 import lunr from "lunr";
+import { z } from "zod";
 import type { Service } from "./load";
 import { LANGS, type Lang } from "./schema";
 import type { TextAnalyzer } from "./text/analyzer";
@@ -64,8 +65,14 @@ type Group = Map<string, number>;
  * stay within the question's language and Finnish, so Swedish "recept" never finds English
  * "reception".
  */
+/** lunr's serialised inverted index: term → { field → { docRef → metadata }, _index }. */
+const SerializedIndex = z.object({
+  invertedIndex: z.array(z.tuple([z.string(), z.record(z.string(), z.unknown())])),
+});
+
 export class ServiceIndex {
-  private readonly index: lunr.Index;
+  /** Per index term, the services holding it and in which fields: read once from lunr's index. */
+  private readonly postings = new Map<string, Array<[string, Field[]]>>();
   private readonly df = new Map<string, number>();
   private readonly termLangs = new Map<string, Set<Lang>>();
   /** Words as written in the content (not stems): only these match across languages. */
@@ -80,13 +87,23 @@ export class ServiceIndex {
   constructor(services: Service[], private readonly analyzer: TextAnalyzer) {
     const docs = services.map((s) => this.document(s));
     this.docCount = docs.length;
-    this.index = lunr(function () {
+    const index = lunr(function () {
       this.pipeline.reset();
       this.searchPipeline.reset();
       this.ref("id");
       for (const [f, boost] of Object.entries(FIELDS)) this.field(f, { boost });
       for (const d of docs) this.add(d);
     });
+    // lunr finds which services hold which terms; asking it per query (TokenSet intersection) cost
+    // more than the whole rest of the answer, so its inverted index is read once into a map.
+    for (const [term, posting] of SerializedIndex.parse(index.toJSON()).invertedIndex) {
+      const byDoc = new Map<string, Field[]>();
+      for (const f of Object.keys(FIELDS) as Field[]) {
+        const refs = posting[f];
+        if (refs && typeof refs === "object") for (const ref of Object.keys(refs)) byDoc.set(ref, [...(byDoc.get(ref) ?? []), f]);
+      }
+      this.postings.set(term, [...byDoc.entries()]);
+    }
     for (const d of docs) {
       const seen = new Set<string>();
       for (const f of Object.keys(FIELDS) as Field[]) for (const t of d[f].split(" ")) if (t) seen.add(t);
@@ -221,31 +238,36 @@ export class ServiceIndex {
     for (const g of groups) for (const t of g.keys()) allTerms.add(t);
     if (allTerms.size === 0) return { hits: [], coverage: 0, contentWords: groups.length };
 
-    const results = this.index.query((q) => {
-      for (const t of allTerms) q.term(t, { usePipeline: false });
-    });
+    const fieldsOf = new Map<string, Map<string, Field[]>>();
+    for (const t of allTerms) {
+      for (const [ref, fields] of this.postings.get(t) ?? []) {
+        let m = fieldsOf.get(ref);
+        if (!m) fieldsOf.set(ref, (m = new Map()));
+        m.set(t, fields);
+      }
+    }
     const weightOf = groups.map((g) => (g.size > 0 ? 1 : UNKNOWN_WORD_WEIGHT));
     const total = weightOf.reduce((a, b) => a + b, 0);
     const strong = new Set<string>();
     for (const g of groups) for (const [t, w] of g) if (w >= PREFIX) strong.add(t);
-    const hits: Hit[] = results.map((r) => {
-      const fieldsOf = r.matchData.metadata as Record<string, Record<string, unknown>>;
+    const hits: Hit[] = [];
+    for (const [ref, terms] of fieldsOf) {
       let score = 0;
       let matched = 0;
       groups.forEach((g, gi) => {
         let best = 0;
         for (const [term, weight] of g) {
-          const fields = fieldsOf[term];
+          const fields = terms.get(term);
           if (!fields) continue;
-          for (const f of Object.keys(fields) as Field[]) best = Math.max(best, weight * FIELDS[f] * this.idf(term));
+          for (const f of fields) best = Math.max(best, weight * FIELDS[f] * this.idf(term));
         }
         if (best > 0) {
           score += best;
           matched += weightOf[gi];
         }
       });
-      return { id: r.ref, score, matched };
-    });
+      hits.push({ id: ref, score, matched });
+    }
     hits.sort((a, b) => b.score - a.score);
     // Names and phrases said in full lift a service; only the leaders can become the answer.
     // A Finnish service name inside another language was copied from a letter: it lifts more.

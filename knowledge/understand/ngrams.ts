@@ -6,14 +6,17 @@ export const NGRAM_MAX = 5;
 
 const LETTERS = /[\p{L}\p{M}\p{N}]+/gu;
 
-/** 32-bit FNV-1a of a string slice: features as integers, so no per-query strings are kept. */
+/**
+ * FNV-1a of a string slice, cut to 30 bits: features are small integers (V8 keeps them unboxed
+ * as map keys), so no per-query strings or boxed numbers are made.
+ */
 function hash(s: string, from: number, to: number): number {
   let h = 0x811c9dc5;
   for (let i = from; i < to; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  return h & 0x3fffffff;
 }
 
 /**
@@ -35,7 +38,7 @@ export function features(text: string, out: Map<number, number> = new Map()): Ma
         out.set(f, (out.get(f) ?? 0) + 1);
       }
     }
-    const whole = hash(w, 0, w.length) ^ 0x5bd1e995;
+    const whole = hash(w, 0, w.length) ^ 0x1bd1e995;
     out.set(whole, (out.get(whole) ?? 0) + 2);
   }
   return out;
