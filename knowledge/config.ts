@@ -19,6 +19,8 @@ export const UNDERSTANDING = {
   lunrWeight: 0.5,
   /** Each hit of the word ranking counts as its leader's strength times (score / leader's score) to this power. */
   lunrRelative: 1,
+  /** Added when the question says a service's title in full. */
+  titleNamedBonus: 0.1,
   /** How many of each ranking's leaders are combined. */
   combineTop: 15,
   /** A service only for immigrants, for a person nothing marks as one (Finnish, no immigrant words). */

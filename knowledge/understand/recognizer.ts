@@ -44,7 +44,9 @@ export function recognise(
   const top = lunr.hits[0]?.score ?? 0;
   for (const h of lunr.hits.slice(0, U.combineTop)) {
     const relative = U.lunrRelative ? h.score / top : 1;
-    combined.set(h.id, (combined.get(h.id) ?? 0) + U.lunrWeight * lunrStrength(top) * relative ** U.lunrRelative);
+    // A service named outright by its title ("starttiraha") is what the question is about.
+    const named = h.named === "title" ? U.titleNamedBonus : 0;
+    combined.set(h.id, (combined.get(h.id) ?? 0) + U.lunrWeight * lunrStrength(top) * relative ** U.lunrRelative + named);
   }
   const ranked = [...combined.entries()].map(([id, score]) => ({ id, score: score * prior(id) })).sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
   const [a, b] = ranked;

@@ -3,15 +3,63 @@ import type { Guide } from "../../knowledge/guide";
 import { evaluate, loadDevset, table, type Tally } from "../devset";
 import { sharedGuide } from "../fixtures";
 
-interface Floors { fisvenKind: number; fisvenSection: number; fisvenLang: number; otherKind: number; otherLang: number }
-
-// Floors set from measured accuracy, a little below it: a drop fails the build.
-// devset.jsonl was written first and used while building; heldout.jsonl was written later by
-// someone who saw neither the code nor the first set (first measured at 84.6% fi/sv/en kind).
-const SETS: Array<[string, Floors]> = [
-  ["devset.jsonl", { fisvenKind: 0.9, fisvenSection: 0.88, fisvenLang: 0.95, otherKind: 0.75, otherLang: 0.9 }],
-  ["heldout.jsonl", { fisvenKind: 0.88, fisvenSection: 0.9, fisvenLang: 0.95, otherKind: 0.75, otherLang: 0.9 }],
-];
+// Per language and set: the least share right of channel kind, plan section, answer language,
+// service id (where the set names one) and out-of-scope decision. Each floor sits just under
+// what was measured (3 points for 40 or more questions, one question for smaller groups), so a
+// drop in any language fails the build. All four sets are development data now:
+// - devset.jsonl was written first and used while building;
+// - heldout.jsonl was written by someone who saw neither the code nor the first set;
+// - blind1-*.jsonl were written blind by helpers who saw only the plan and the contract; their
+//   first-run figures are in the README; after that run they were looked at and became
+//   development data.
+type Floors = [kind: number, section: number, lang: number, service: number, scope: number];
+const FLOORS: Record<string, Record<string, Floors>> = {
+  "devset.jsonl": {
+    ar: [0.6, 0.6, 0.8, 0.6, 0.6],
+    en: [0.93, 0.93, 0.95, 0.93, 0.95],
+    et: [0.8, 0.8, 0.8, 0.8, 0.6],
+    fa: [0.8, 0.8, 0.8, 0.8, 0.6],
+    fi: [0.88, 0.89, 0.97, 0.86, 0.95],
+    ru: [0.8, 0.8, 0.8, 0.8, 0.8],
+    so: [0.6, 0.8, 0.8, 0.6, 0.8],
+    sv: [0.9, 0.9, 0.94, 0.9, 0.94],
+    tr: [0.6, 0.6, 0.8, 0.6, 0.6],
+    uk: [0.8, 0.8, 0.6, 0.8, 0.8],
+    vi: [0.8, 0.8, 0.8, 0.8, 0.8],
+    zh: [0.8, 0.8, 0.8, 0.8, 0.8],
+  },
+  "heldout.jsonl": {
+    ar: [0.66, 0.66, 0.66, 0.66, 0.66],
+    en: [0.94, 0.94, 0.94, 0.92, 0.97],
+    et: [0.66, 0.66, 0.66, 0.66, 0.66],
+    fa: [0.66, 0.66, 0.66, 0.66, 0.66],
+    fi: [0.88, 0.92, 0.97, 0.87, 0.95],
+    ru: [0.66, 0.66, 0.66, 0.66, 0.66],
+    so: [0.66, 0.66, 0.66, 0.66, 0.66],
+    sv: [0.96, 0.96, 0.96, 0.93, 0.96],
+    tr: [0.66, 0.66, 0.66, 0.66, 0.66],
+    uk: [0.66, 0.66, 0.66, 0.66, 0.66],
+    vi: [0.66, 0.66, 0.66, 0.66, 0.66],
+    zh: [0.33, 0.33, 0.66, 0.33, 0.66],
+  },
+  "blind1-fisven.jsonl": {
+    en: [0.79, 0.9, 0.97, 0.97, 0.92],
+    fi: [0.78, 0.9, 0.97, 0.97, 0.93],
+    sv: [0.85, 0.9, 0.97, 0.97, 0.94],
+  },
+  "blind1-nine.jsonl": {
+    ar: [0.8, 0.68, 0.96, 0.96, 0.84],
+    et: [0.88, 0.8, 0.96, 0.96, 0.96],
+    fa: [0.92, 0.92, 0.92, 0.96, 0.96],
+    ru: [0.88, 0.88, 0.92, 0.96, 0.92],
+    so: [0.72, 0.64, 0.96, 0.96, 0.8],
+    tr: [0.8, 0.84, 0.96, 0.96, 0.88],
+    uk: [0.88, 0.84, 0.96, 0.96, 0.92],
+    vi: [0.84, 0.96, 0.96, 0.96, 0.96],
+    zh: [0.84, 0.84, 0.96, 0.96, 0.96],
+  },
+};
+const KEYS: Array<keyof Tally> = ["kind", "section", "lang", "service", "scope"];
 
 describe("labelled questions, asked without their language label", () => {
   let guide: Guide;
@@ -19,21 +67,20 @@ describe("labelled questions, asked without their language label", () => {
     guide = await sharedGuide();
   });
 
-  for (const [file, floors] of SETS) {
-    it(`${file}: routes fi, sv and en questions right, and the other nine well enough`, () => {
+  for (const [file, floors] of Object.entries(FLOORS)) {
+    it(`${file}: every language routes, cites, answers in its language and scopes above its floor`, () => {
       const { byLang, misses } = evaluate(guide, loadDevset(file));
       console.log(`\n${file}\n${table(byLang)}`);
       if (process.env.REITTI_SHOW_MISSES) for (const m of misses) console.log(JSON.stringify(m));
-      const sum = (langs: string[], key: keyof Tally) => langs.reduce((a, l) => a + (byLang.get(l)?.[key] ?? 0), 0);
-      const main = ["fi", "sv", "en"];
-      const others = [...byLang.keys()].filter((l) => !main.includes(l));
-      const n = sum(main, "n");
-      const m = sum(others, "n");
-      assert.ok(sum(main, "kind") / n >= floors.fisvenKind, `fi/sv/en channel kind ${sum(main, "kind")}/${n}`);
-      assert.ok(sum(main, "section") / n >= floors.fisvenSection, `fi/sv/en section ${sum(main, "section")}/${n}`);
-      assert.ok(sum(main, "lang") / n >= floors.fisvenLang, `fi/sv/en language ${sum(main, "lang")}/${n}`);
-      assert.ok(sum(others, "kind") / m >= floors.otherKind, `other languages channel kind ${sum(others, "kind")}/${m}`);
-      assert.ok(sum(others, "lang") / m >= floors.otherLang, `other languages language ${sum(others, "lang")}/${m}`);
+      const low: string[] = [];
+      for (const [lang, floor] of Object.entries(floors)) {
+        const t = byLang.get(lang);
+        assert.ok(t, `${file} has ${lang} questions`);
+        KEYS.forEach((k, i) => {
+          if (t[k] / t.n < floor[i]) low.push(`${lang} ${k} ${t[k]}/${t.n} < ${floor[i]}`);
+        });
+      }
+      assert.deepEqual(low, [], low.join("; "));
     });
   }
 });
