@@ -5,7 +5,11 @@ import { loadCld3, LanguageDetector } from "./lang/detect";
 import { languageVocabulary } from "./lang/vocabulary";
 import { loadKnowledge, type Knowledge, type Service } from "./load";
 import { serviceTitle, targetName } from "./localize";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { UNDERSTANDING as U } from "./config";
+import { contentDir } from "./paths";
+import { snapshot, snapshotKey } from "./snapshot";
 import { readPerson, type Person } from "./person";
 import { findPlace, isPlaceWord, MUNICIPALITY_NAMES } from "./places";
 import { ExampleClassifier } from "./understand/classifier";
@@ -69,9 +73,16 @@ export async function createGuide(): Promise<Guide> {
     for (const name of [s.title.fi, ...s.liite1]) for (const w of words(name)) if (w.length >= 6) borrowed.add(w);
   }
   const isBorrowed = (w: string) => borrowed.has(w) || finnish.analyze(w).terms.some((b) => borrowed.has(b));
-  const vocabulary = languageVocabulary(kb.services.values(), localeVocabulary);
+  const vocabularyKey = snapshotKey(JSON.stringify([[...kb.services.values()], localeVocabulary]));
+  const vocabulary = snapshot("vocabulary", vocabularyKey, () => languageVocabulary(kb.services.values(), localeVocabulary),
+    (v) => Buffer.from(JSON.stringify([...v].map(([w, ls]) => [w, [...ls]]))),
+    (b) => new Map((JSON.parse(b.toString("utf8")) as Array<[string, Lang[]]>).map(([w, ls]) => [w, new Set(ls)])));
   const detector = new LanguageDetector(guesser, vocabulary, (w) => finnish.analyze(w).recognised, isBorrowed);
-  const classifier = new ExampleClassifier(trainingExamples(kb, isPlaceWord), U.classifier);
+  const trainingKey = snapshotKey(JSON.stringify([kb.examples, [...kb.services.values()]]), readFileSync(join(contentDir(), "places.yaml"), "utf8"));
+  const classifier = new ExampleClassifier(
+    snapshot("classifier", trainingKey, () => ExampleClassifier.train(trainingExamples(kb, isPlaceWord)), ExampleClassifier.encode, ExampleClassifier.decode),
+    U.classifier,
+  );
   // A word some language knows: a stopword, the catalogue's or the strings' own, or Finnish morphology.
   const knownWord = (w: string) => vocabulary.has(w) || LANGS.some((l) => STOPWORDS[l].has(w)) || (w.length > 2 && finnish.analyze(w).recognised);
   return new GuideImpl(kb, i18, index, detector, classifier, knownWord);

@@ -9,6 +9,7 @@ import {
 import { PlacesFile } from "./places";
 import { DomainFile, DomainWords } from "./domain";
 import { contentDir, projectRoot } from "./paths";
+import { snapshot, snapshotKey } from "./snapshot";
 import { REQUIRED_CHANNELS, REQUIRED_SERVICES } from "./required";
 
 export type Service = ServiceFile;
@@ -52,15 +53,48 @@ function sectionsAsText(raw: unknown): unknown {
   return raw;
 }
 
-function parseFile<S extends z.ZodType>(path: string, schema: S, problems: string[]): z.infer<S> | undefined {
+/** Every YAML file of a content folder, parsed (or its parse error), keyed by path. */
+type ParsedTree = Record<string, { value: unknown } | { error: string }>;
+
+/**
+ * Parsing a megabyte of YAML is the slowest part of loading; the parsed tree is kept as a
+ * snapshot keyed by the files' bytes, so it is parsed again only after an edit.
+ */
+function parseTree(dir: string): ParsedTree {
+  const texts: Array<[string, string]> = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (e.isDirectory()) walk(join(d, e.name));
+      else if (e.name.endsWith(".yaml")) texts.push([join(d, e.name), readFileSync(join(d, e.name), "utf8")]);
+    }
+  };
+  walk(dir);
+  const key = snapshotKey(...texts.flat());
+  return snapshot("content", key, () => {
+    const tree: ParsedTree = {};
+    for (const [path, text] of texts) {
+      try {
+        tree[path] = { value: YAML.parse(text) };
+      } catch (e) {
+        tree[path] = { error: (e as Error).message.split("\n")[0] };
+      }
+    }
+    return tree;
+  }, (t) => Buffer.from(JSON.stringify(t)), (b) => JSON.parse(b.toString("utf8")) as ParsedTree);
+}
+
+function parseFile<S extends z.ZodType>(tree: ParsedTree, path: string, schema: S, problems: string[]): z.infer<S> | undefined {
   const name = relative(projectRoot(), path);
-  let raw: unknown;
-  try {
-    raw = YAML.parse(readFileSync(path, "utf8"));
-  } catch (e) {
-    problems.push(`${name}: not valid YAML: ${(e as Error).message.split("\n")[0]}`);
+  const entry = tree[path];
+  if (!entry) {
+    problems.push(`${name}: missing`);
     return undefined;
   }
+  if ("error" in entry) {
+    problems.push(`${name}: not valid YAML: ${entry.error}`);
+    return undefined;
+  }
+  const raw = entry.value;
   const parsed = schema.safeParse(sectionsAsText(raw));
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -80,15 +114,16 @@ function yamlFiles(dir: string): string[] {
 /** Reads and checks every content file; throws ContentError listing all problems at once. */
 export function loadKnowledge(dir = contentDir()): Knowledge {
   const problems: string[] = [];
+  const tree = parseTree(dir);
   const services = new Map<string, Service>();
   const channels = new Map<string, Channel>();
   const sections = new Map<string, Section>();
 
-  const sectionFile = parseFile(join(dir, "sections.yaml"), SectionFile, problems);
+  const sectionFile = parseFile(tree, join(dir, "sections.yaml"), SectionFile, problems);
   for (const s of sectionFile?.sections ?? []) sections.set(s.id, s);
 
   for (const path of yamlFiles(join(dir, "channels"))) {
-    const c = parseFile(path, ChannelFile, problems);
+    const c = parseFile(tree, path, ChannelFile, problems);
     if (!c) continue;
     const name = relative(projectRoot(), path);
     if (!path.endsWith(`/${c.id}.yaml`)) problems.push(`${name}: field "id": must match the file name (${c.id}.yaml)`);
@@ -113,7 +148,7 @@ export function loadKnowledge(dir = contentDir()): Knowledge {
   // "municipality" and "businessasema" stand for the person's own municipality and the central desk.
   const knownAlternative = (id: string) => id === "municipality" || channels.has(id);
   for (const path of yamlFiles(join(dir, "services"))) {
-    const s = parseFile(path, ServiceFile, problems);
+    const s = parseFile(tree, path, ServiceFile, problems);
     if (!s) continue;
     const name = relative(projectRoot(), path);
     if (!path.endsWith(`/${s.id}.yaml`)) problems.push(`${name}: field "id": must match the file name (${s.id}.yaml)`);
@@ -136,19 +171,19 @@ export function loadKnowledge(dir = contentDir()): Knowledge {
     if (!services.has(id)) problems.push(`knowledge/content/services/${id}.yaml: missing (the code answers with this service)`);
   }
 
-  const guided = parseFile(join(dir, "guided.yaml"), GuidedFile, problems);
+  const guided = parseFile(tree, join(dir, "guided.yaml"), GuidedFile, problems);
   for (const [role, ids] of Object.entries(guided ?? {})) {
     ids.forEach((id, i) => {
       if (!services.has(id)) problems.push(`knowledge/content/guided.yaml: field "${role}.${i}": no service "${id}"`);
     });
   }
 
-  const domainFile = parseFile(join(dir, "domain.yaml"), DomainFile, problems);
-  parseFile(join(dir, "places.yaml"), PlacesFile, problems);
+  const domainFile = parseFile(tree, join(dir, "domain.yaml"), DomainFile, problems);
+  parseFile(tree, join(dir, "places.yaml"), PlacesFile, problems);
 
   const examples: ExamplesFile[] = [];
   for (const path of yamlFiles(join(dir, "examples"))) {
-    const e = parseFile(path, ExamplesFile, problems);
+    const e = parseFile(tree, path, ExamplesFile, problems);
     if (!e) continue;
     const name = relative(projectRoot(), path);
     if (!path.endsWith(`/${e.lang}.yaml`)) problems.push(`${name}: field "lang": must match the file name (${e.lang}.yaml)`);

@@ -1,5 +1,6 @@
 import lunr from "lunr";
 import { z } from "zod";
+import { snapshot, snapshotKey } from "./snapshot";
 import type { Service } from "./load";
 import { LANGS, type Lang } from "./schema";
 import type { TextAnalyzer } from "./text/analyzer";
@@ -70,45 +71,40 @@ const SerializedIndex = z.object({
   invertedIndex: z.array(z.tuple([z.string(), z.record(z.string(), z.unknown())])),
 });
 
+/** What the index holds, as plain data: built from the content, or read from its snapshot. */
+interface IndexState {
+  postings: Array<[string, Array<[string, Field[]]>]>;
+  df: Array<[string, number]>;
+  termLangs: Array<[string, Lang[]]>;
+  surface: string[];
+  names: Array<[string, Array<{ words: string[][]; bonus: number; lang: Lang }>]>;
+  docCount: number;
+}
+
 export class ServiceIndex {
   /** Per index term, the services holding it and in which fields: read once from lunr's index. */
-  private readonly postings = new Map<string, Array<[string, Field[]]>>();
-  private readonly df = new Map<string, number>();
-  private readonly termLangs = new Map<string, Set<Lang>>();
+  private readonly postings: Map<string, Array<[string, Field[]]>>;
+  private readonly df: Map<string, number>;
+  private readonly termLangs: Map<string, Set<Lang>>;
   /** Words as written in the content (not stems): only these match across languages. */
-  private readonly surface = new Set<string>();
+  private readonly surface: Set<string>;
   private readonly sortedTerms: string[];
   private readonly docCount: number;
   /** Index terms by first letter and length, to look for one-typo variants among a few. */
   private readonly byShape = new Map<string, string[]>();
   /** Per service, its names and keyword phrases as lists of words, each word as its analysed terms. */
-  private readonly names = new Map<string, Array<{ words: string[][]; bonus: number; lang: Lang }>>();
+  private readonly names: Map<string, Array<{ words: string[][]; bonus: number; lang: Lang }>>;
 
   constructor(services: Service[], private readonly analyzer: TextAnalyzer) {
-    const docs = services.map((s) => this.document(s));
-    this.docCount = docs.length;
-    const index = lunr(function () {
-      this.pipeline.reset();
-      this.searchPipeline.reset();
-      this.ref("id");
-      for (const [f, boost] of Object.entries(FIELDS)) this.field(f, { boost });
-      for (const d of docs) this.add(d);
-    });
-    // lunr finds which services hold which terms; asking it per query (TokenSet intersection) cost
-    // more than the whole rest of the answer, so its inverted index is read once into a map.
-    for (const [term, posting] of SerializedIndex.parse(index.toJSON()).invertedIndex) {
-      const byDoc = new Map<string, Field[]>();
-      for (const f of Object.keys(FIELDS) as Field[]) {
-        const refs = posting[f];
-        if (refs && typeof refs === "object") for (const ref of Object.keys(refs)) byDoc.set(ref, [...(byDoc.get(ref) ?? []), f]);
-      }
-      this.postings.set(term, [...byDoc.entries()]);
-    }
-    for (const d of docs) {
-      const seen = new Set<string>();
-      for (const f of Object.keys(FIELDS) as Field[]) for (const t of d[f].split(" ")) if (t) seen.add(t);
-      for (const t of seen) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-    }
+    const key = snapshotKey(JSON.stringify(services), analyzer.finnish.hasMorphology ? "voikko" : "stemmer");
+    const state = snapshot("index", key, () => buildIndexState(services, analyzer),
+      (st) => Buffer.from(JSON.stringify(st)), (b) => JSON.parse(b.toString("utf8")) as IndexState);
+    this.postings = new Map(state.postings);
+    this.df = new Map(state.df);
+    this.termLangs = new Map(state.termLangs.map(([t, ls]) => [t, new Set(ls)]));
+    this.surface = new Set(state.surface);
+    this.names = new Map(state.names);
+    this.docCount = state.docCount;
     this.sortedTerms = [...this.termLangs.keys()].sort();
     for (const t of this.sortedTerms) {
       if (t.length < 6) continue;
@@ -117,46 +113,6 @@ export class ServiceIndex {
       if (list) list.push(t);
       else this.byShape.set(key, [t]);
     }
-  }
-
-  private document(s: Service): Record<Field, string> & { id: string } {
-    const acc: Record<Field, Set<string>> = { title: new Set(), keywords: new Set(), parts: new Set(), summary: new Set() };
-    const put = (field: Field, text: string | undefined, lang: Lang) => {
-      if (!text) return;
-      const a = this.analyzer.analyze(text, lang);
-      const note = (t: string) => {
-        let set = this.termLangs.get(t);
-        if (!set) this.termLangs.set(t, (set = new Set()));
-        set.add(lang);
-      };
-      for (const t of a.terms) { acc[field].add(t); note(t); }
-      for (const p of a.parts) { acc.parts.add(p); note(p); }
-    };
-    const names: Array<{ words: string[][]; bonus: number; lang: Lang }> = [];
-    const addName = (text: string | undefined, lang: Lang, bonus: number) => {
-      if (!text) return;
-      const ws = words(text, lang === "zh" ? "zh" : "fi").map((w) => this.analyzer.analyzeWords([w], lang).terms).filter((t) => t.length > 0);
-      if (ws.length > 0) names.push({ words: ws, bonus, lang });
-    };
-    // "Kotoutumissuunnitelma tai monialainen kotoutumissuunnitelma" names two things; either counts.
-    const alternatives = (name: string) => name.split(/\s+(?:tai|eller|or)\s+|\s*\/\s*|\s*;\s*/);
-    for (const l of LANGS) for (const n of alternatives(s.title[l] ?? "")) addName(n, l, NAME_BONUS);
-    for (const k of s.liite1) for (const n of alternatives(k)) addName(n, "fi", NAME_BONUS);
-    // A one-word keyword lifts only if it is long enough to be specific ("kurssi" is not).
-    const specific = (k: string) => /\s/.test(k.trim()) || k.trim().length >= 9;
-    for (const l of LANGS) for (const k of s.keywords[l] ?? []) if (specific(k)) addName(k, l, PHRASE_BONUS);
-    for (const l of LANGS) for (const text of [s.title[l], ...(s.keywords[l] ?? [])]) if (text) for (const w of words(text)) this.surface.add(w);
-    for (const k of s.liite1) for (const w of words(k)) this.surface.add(w);
-    this.names.set(s.id, names);
-    for (const l of LANGS) {
-      put("title", s.title[l], l);
-      for (const k of s.keywords[l] ?? []) put("keywords", k, l);
-      put("summary", s.summary[l], l);
-    }
-    // Finnish names are what people read in their letters, whatever language they write in.
-    for (const k of s.liite1) put("keywords", k, "fi");
-    const join = (set: Set<string>) => [...set].filter((t) => !/[\s-]/.test(t)).join(" ");
-    return { id: s.id, title: join(acc.title), keywords: join(acc.keywords), parts: join(acc.parts), summary: join(acc.summary) };
   }
 
   private inLangs(term: string, langs: ReadonlySet<Lang>): boolean {
@@ -291,4 +247,79 @@ export class ServiceIndex {
       contentWords: groups.length,
     };
   }
+}
+
+/** Analyses every title, keyword and summary, builds the lunr index, and reads it into plain data. */
+function buildIndexState(services: Service[], analyzer: TextAnalyzer): IndexState {
+  const termLangs = new Map<string, Set<Lang>>();
+  const surface = new Set<string>();
+  const names = new Map<string, Array<{ words: string[][]; bonus: number; lang: Lang }>>();
+  const document = (s: Service): Record<Field, string> & { id: string } => {
+    const acc: Record<Field, Set<string>> = { title: new Set(), keywords: new Set(), parts: new Set(), summary: new Set() };
+    const note = (t: string, lang: Lang) => {
+      let set = termLangs.get(t);
+      if (!set) termLangs.set(t, (set = new Set()));
+      set.add(lang);
+    };
+    const put = (field: Field, text: string | undefined, lang: Lang) => {
+      if (!text) return;
+      const a = analyzer.analyze(text, lang);
+      for (const t of a.terms) { acc[field].add(t); note(t, lang); }
+      for (const p of a.parts) { acc.parts.add(p); note(p, lang); }
+    };
+    const own: Array<{ words: string[][]; bonus: number; lang: Lang }> = [];
+    const addName = (text: string | undefined, lang: Lang, bonus: number) => {
+      if (!text) return;
+      const ws = words(text, lang === "zh" ? "zh" : "fi").map((w) => analyzer.analyzeWords([w], lang).terms).filter((t) => t.length > 0);
+      if (ws.length > 0) own.push({ words: ws, bonus, lang });
+    };
+    // "Kotoutumissuunnitelma tai monialainen kotoutumissuunnitelma" names two things; either counts.
+    const alternatives = (name: string) => name.split(/\s+(?:tai|eller|or)\s+|\s*\/\s*|\s*;\s*/);
+    for (const l of LANGS) for (const n of alternatives(s.title[l] ?? "")) addName(n, l, NAME_BONUS);
+    for (const k of s.liite1) for (const n of alternatives(k)) addName(n, "fi", NAME_BONUS);
+    // A one-word keyword lifts only if it is long enough to be specific ("kurssi" is not).
+    const specific = (k: string) => /\s/.test(k.trim()) || k.trim().length >= 9;
+    for (const l of LANGS) for (const k of s.keywords[l] ?? []) if (specific(k)) addName(k, l, PHRASE_BONUS);
+    for (const l of LANGS) for (const text of [s.title[l], ...(s.keywords[l] ?? [])]) if (text) for (const w of words(text)) surface.add(w);
+    for (const k of s.liite1) for (const w of words(k)) surface.add(w);
+    names.set(s.id, own);
+    for (const l of LANGS) {
+      put("title", s.title[l], l);
+      for (const k of s.keywords[l] ?? []) put("keywords", k, l);
+      put("summary", s.summary[l], l);
+    }
+    // Finnish names are what people read in their letters, whatever language they write in.
+    for (const k of s.liite1) put("keywords", k, "fi");
+    const join = (set: Set<string>) => [...set].filter((t) => !/[\s-]/.test(t)).join(" ");
+    return { id: s.id, title: join(acc.title), keywords: join(acc.keywords), parts: join(acc.parts), summary: join(acc.summary) };
+  };
+  const docs = services.map(document);
+  const index = lunr(function () {
+    this.pipeline.reset();
+    this.searchPipeline.reset();
+    this.ref("id");
+    for (const [f, boost] of Object.entries(FIELDS)) this.field(f, { boost });
+    for (const d of docs) this.add(d);
+  });
+  // lunr finds which services hold which terms; asking it per query (TokenSet intersection) cost
+  // more than the whole rest of the answer, so its inverted index is read once into plain data.
+  const postings: IndexState["postings"] = [];
+  for (const [term, posting] of SerializedIndex.parse(index.toJSON()).invertedIndex) {
+    const byDoc = new Map<string, Field[]>();
+    for (const f of Object.keys(FIELDS) as Field[]) {
+      const refs = posting[f];
+      if (refs && typeof refs === "object") for (const ref of Object.keys(refs)) byDoc.set(ref, [...(byDoc.get(ref) ?? []), f]);
+    }
+    postings.push([term, [...byDoc.entries()]]);
+  }
+  const df = new Map<string, number>();
+  for (const d of docs) {
+    const seen = new Set<string>();
+    for (const f of Object.keys(FIELDS) as Field[]) for (const t of d[f].split(" ")) if (t) seen.add(t);
+    for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
+  }
+  return {
+    postings, df: [...df.entries()], termLangs: [...termLangs.entries()].map(([t, ls]) => [t, [...ls]]),
+    surface: [...surface], names: [...names.entries()], docCount: docs.length,
+  };
 }

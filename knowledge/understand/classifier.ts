@@ -19,6 +19,19 @@ export interface ClassifierConfig {
  * The postings live in flat typed arrays (one slice per n-gram), so a query costs one pass
  * over the postings of its n-grams and allocates almost nothing.
  */
+/** The trained model as flat arrays: built from the examples or read back from a snapshot. */
+export interface ClassifierState {
+  labels: string[];
+  /** n-gram hashes, in row order. */
+  features: Int32Array;
+  idf: Float32Array;
+  /** Row r's postings are postDoc/postWeight[start[r] .. start[r + 1]). */
+  start: Int32Array;
+  postDoc: Int32Array;
+  postWeight: Float32Array;
+  docLabel: Int32Array;
+}
+
 export class ExampleClassifier {
   /** n-gram hash → its row in the postings. */
   private readonly row = new Map<number, number>();
@@ -27,12 +40,22 @@ export class ExampleClassifier {
   private readonly postDoc: Int32Array;
   private readonly postWeight: Float32Array;
   private readonly docLabel: Int32Array;
-  readonly labels: string[] = [];
+  readonly labels: string[];
   private readonly scores: Float32Array;
   private readonly maxPostings: number;
 
-  constructor(examples: Array<{ label: string; text: string }>, private readonly config: ClassifierConfig) {
+  constructor(readonly state: ClassifierState, private readonly config: ClassifierConfig) {
+    state.features.forEach((f, r) => this.row.set(f, r));
+    ({ idf: this.idf, start: this.start, postDoc: this.postDoc, postWeight: this.postWeight, docLabel: this.docLabel, labels: this.labels } = state);
+    this.scores = new Float32Array(this.docLabel.length);
+    this.maxPostings = Math.max(50, Math.floor(this.docLabel.length * config.maxDocShare));
+  }
+
+  /** TF-IDF vectors of every example, L2-normalised, stored by n-gram. */
+  static train(examples: Array<{ label: string; text: string }>): ClassifierState {
+    const labels: string[] = [];
     const labelIndex = new Map<string, number>();
+    const row = new Map<number, number>();
     const docFeatures: Int32Array[] = [];
     const docCounts: Float32Array[] = [];
     const labelOf: number[] = [];
@@ -44,18 +67,18 @@ export class ExampleClassifier {
       if (scratch.size === 0) continue;
       let li = labelIndex.get(e.label);
       if (li === undefined) {
-        li = this.labels.length;
+        li = labels.length;
         labelIndex.set(e.label, li);
-        this.labels.push(e.label);
+        labels.push(e.label);
       }
       const rows = new Int32Array(scratch.size);
       const tfs = new Float32Array(scratch.size);
       let i = 0;
       for (const [f, tf] of scratch) {
-        let r = this.row.get(f);
+        let r = row.get(f);
         if (r === undefined) {
           r = df.length;
-          this.row.set(f, r);
+          row.set(f, r);
           df.push(0);
         }
         df[r]++;
@@ -67,30 +90,57 @@ export class ExampleClassifier {
       labelOf.push(li);
     }
     const n = docFeatures.length;
-    this.idf = Float32Array.from(df, (d) => Math.log(1 + n / d));
-    this.start = new Int32Array(df.length + 1);
-    for (let r = 0; r < df.length; r++) this.start[r + 1] = this.start[r] + df[r];
-    this.postDoc = new Int32Array(this.start[df.length]);
-    this.postWeight = new Float32Array(this.start[df.length]);
-    const fill = this.start.slice(0, df.length);
+    const idf = Float32Array.from(df, (d) => Math.log(1 + n / d));
+    const start = new Int32Array(df.length + 1);
+    for (let r = 0; r < df.length; r++) start[r + 1] = start[r] + df[r];
+    const postDoc = new Int32Array(start[df.length]);
+    const postWeight = new Float32Array(start[df.length]);
+    const fill = start.slice(0, df.length);
     for (let d = 0; d < n; d++) {
       const rows = docFeatures[d];
       const tfs = docCounts[d];
       let norm = 0;
       for (let i = 0; i < rows.length; i++) {
-        tfs[i] = (1 + Math.log(tfs[i])) * this.idf[rows[i]];
+        tfs[i] = (1 + Math.log(tfs[i])) * idf[rows[i]];
         norm += tfs[i] * tfs[i];
       }
       norm = Math.sqrt(norm);
       for (let i = 0; i < rows.length; i++) {
         const at = fill[rows[i]]++;
-        this.postDoc[at] = d;
-        this.postWeight[at] = tfs[i] / norm;
+        postDoc[at] = d;
+        postWeight[at] = tfs[i] / norm;
       }
     }
-    this.docLabel = Int32Array.from(labelOf);
-    this.scores = new Float32Array(n);
-    this.maxPostings = Math.max(50, Math.floor(n * config.maxDocShare));
+    return { labels, features: Int32Array.from(row.keys()), idf, start, postDoc, postWeight, docLabel: Int32Array.from(labelOf) };
+  }
+
+  /** The state as one buffer: a JSON header with the labels and array lengths, then the arrays. */
+  static encode(st: ClassifierState): Buffer {
+    const arrays = [st.features, st.idf, st.start, st.postDoc, st.postWeight, st.docLabel];
+    const header = Buffer.from(JSON.stringify({ labels: st.labels, lengths: arrays.map((a) => a.length) }));
+    const len = Buffer.alloc(4);
+    len.writeUInt32LE(header.length);
+    return Buffer.concat([len, header, ...arrays.map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength))]);
+  }
+
+  static decode(b: Buffer): ClassifierState {
+    const headerLength = b.readUInt32LE(0);
+    const { labels, lengths } = JSON.parse(b.subarray(4, 4 + headerLength).toString("utf8")) as { labels: string[]; lengths: number[] };
+    let at = 4 + headerLength;
+    const take = <T>(make: (buf: ArrayBuffer, n: number) => T, n: number): T => {
+      // Copy into a fresh, aligned buffer: typed arrays need 4-byte alignment.
+      const copy = new Uint8Array(n * 4);
+      copy.set(b.subarray(at, at + n * 4));
+      at += n * 4;
+      return make(copy.buffer, n);
+    };
+    const i32 = (buf: ArrayBuffer, n: number) => new Int32Array(buf, 0, n);
+    const f32 = (buf: ArrayBuffer, n: number) => new Float32Array(buf, 0, n);
+    const [nf, ni, ns, nd, nw, nl] = lengths;
+    return {
+      labels, features: take(i32, nf), idf: take(f32, ni), start: take(i32, ns),
+      postDoc: take(i32, nd), postWeight: take(f32, nw), docLabel: take(i32, nl),
+    };
   }
 
   get size(): number {
