@@ -2,6 +2,13 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import type { Guide } from "../knowledge/guide";
 import { apiRouter, sendError } from "./api";
 import { log } from "./log";
+import { redactPath } from "./redact";
+
+/** The pattern that matched ("/api/services/:id/guidance"), or "(unmatched)": never what was typed. */
+export function routePattern(req: Request): string {
+  const path: unknown = (req.route as { path?: unknown } | undefined)?.path;
+  return typeof path === "string" ? req.baseUrl + path : "(unmatched)";
+}
 
 export interface ServerParts {
   guide: Guide;
@@ -16,8 +23,10 @@ export function createServer({ guide, mount }: ServerParts): Express {
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
     res.on("finish", () => {
-      // Path only: query strings can carry what people typed.
-      log("http", { method: req.method, path: req.originalUrl.split("?")[0], status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 });
+      // The route pattern, not the path: paths and query strings can carry what people typed.
+      log("http", { method: req.method, route: routePattern(req), status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 });
+      // The path itself only when debugging, decoded and redacted.
+      log("http-path", { path: redactPath(req.path) }, "debug");
     });
     next();
   });

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { createGuide } from "../../knowledge/guide";
 import { listServices } from "../../knowledge/catalogue";
 import { projectRoot } from "../../knowledge/paths";
+import { redact } from "../redact";
 import { createServer } from "../server";
 import { wire } from "../wiring";
 
@@ -57,12 +58,21 @@ async function main(): Promise<void> {
   server.close();
   wired.close();
 
+  // Redaction must be linear: doubling the input should about double the time, not quadruple it.
+  const redaction = [15_000, 30_000, 60_000].map((n) => {
+    const text = "/" + "1".repeat(n) + "x";
+    const t = performance.now();
+    for (let i = 0; i < 20; i++) redact(text);
+    return `${n} digits ${((performance.now() - t) / 20).toFixed(3)} ms`;
+  });
+
   const mem = process.memoryUsage();
   process.stdout.write([
     `start-up (knowledge, index, CLD3): ${startup.toFixed(0)} ms`,
     `guide.ask in process:              ${stats(ask)}`,
     `/api/services search in process:   ${stats(search)}`,
     `POST /api/ask over loopback HTTP:  ${stats(http)}`,
+    `log redaction:                     ${redaction.join(", ")}`,
     `memory: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`,
   ].join("\n") + "\n");
 }
