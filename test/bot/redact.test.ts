@@ -1,10 +1,8 @@
 import assert from "node:assert/strict";
 import { Writable } from "node:stream";
-import { createServer } from "../../bot/server";
 import { logTo } from "../../bot/log";
 import { REDACT_MAX_CHARS, redact, redactPath } from "../../bot/redact";
-import { sharedGuide } from "../fixtures";
-import { listen } from "./http";
+import { listenApi } from "./http";
 
 describe("redaction before anything is logged", () => {
   it("hides identity codes, phone numbers and e-mail addresses", () => {
@@ -57,7 +55,7 @@ describe("the request log", () => {
   let restore: () => void;
   before(async () => {
     restore = logTo(new Writable({ write(chunk: Buffer, _enc, done) { lines.push(chunk.toString()); done(); } }), "debug");
-    ({ url, close } = await listen(createServer({ guide: await sharedGuide() })));
+    ({ url, close } = await listenApi());
   });
   after(async () => {
     restore();
