@@ -1,16 +1,24 @@
-import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from "botbuilder";
+import { ActivityHandler, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext } from "botbuilder";
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from "botbuilder-dialogs";
 import { Lang, LANGS } from "../knowledge/schema";
 import { profileLang, type DialogDeps } from "../dialogs/deps";
 import { adoptLanguage, suggestions } from "../dialogs/replies";
+import { ballot, type Ballot } from "./feedback";
+
+/** An answer that asks "was this helpful?": its suggested actions carry a feedback value. */
+const asksFeedback = (a: Partial<Activity>) =>
+  (a.suggestedActions?.actions ?? []).some((x) => typeof x.value === "object" && x.value !== null && "feedback" in x.value);
 
 /** The ActivityHandler: greets, runs the main dialog on each message, saves state after each turn. */
 export class ReittiBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
+  /** Whether the last answer still awaits its one vote. */
+  private readonly voteOpen: StatePropertyAccessor<boolean>;
 
   constructor(private readonly conversationState: ConversationState, private readonly dialog: Dialog, private readonly deps: DialogDeps) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>("dialogState");
+    this.voteOpen = conversationState.createProperty<boolean>("voteOpen");
 
     this.onMessage(async (context, next) => {
       await this.runDialog(context);
@@ -29,7 +37,16 @@ export class ReittiBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
+    const turn: Ballot = { open: await this.voteOpen.get(context, false), voted: false };
+    let answered = false;
+    context.onSendActivities(async (_ctx, activities, next) => {
+      if (activities.some(asksFeedback)) answered = true;
+      return next();
+    });
+    await ballot.run(turn, () => super.run(context));
+    // One vote per answer: a vote closes the ballot, a new answer opens the next.
+    if (answered) await this.voteOpen.set(context, true);
+    else if (turn.voted) await this.voteOpen.set(context, false);
     await this.conversationState.saveChanges(context, false);
   }
 

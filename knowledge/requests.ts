@@ -12,7 +12,7 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; error: RequestErro
 /** Checks an ask request; the error names the first field at fault. */
 export function parseAskRequest(raw: unknown): Parsed<AskRequest> {
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
-    return { ok: false, error: { code: "invalid_request", message: "The request must be a JSON object with a \"text\" field." } };
+    return { ok: false, error: { code: "invalid_request", message: "The request must be a JSON object with a \"text\" field.", field: "body" } };
   }
   const r = AskRequest.safeParse(raw);
   if (r.success) return { ok: true, value: r.data };

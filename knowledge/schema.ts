@@ -1,6 +1,7 @@
 // The contract's enums and the content files' shapes. Each zod schema gives both the
 // runtime check (at load, at every API edge) and the static type (z.infer).
 import { z } from "zod";
+import { TEXT_MAX_CHARS } from "./limits";
 
 export const LANGS = ["fi", "sv", "en", "ru", "uk", "et", "ar", "fa", "so", "zh", "vi", "tr"] as const;
 export const Lang = z.enum(LANGS);
@@ -153,7 +154,7 @@ export type SectionFile = z.infer<typeof SectionFile>;
 // ---- the ask contract ----
 
 export const AskRequest = z.object({
-  text: z.string().trim().min(1, "text must not be empty").max(1000, "text must be at most 1000 characters"),
+  text: z.string().trim().min(1, "text must not be empty").max(TEXT_MAX_CHARS, `text must be at most ${TEXT_MAX_CHARS} characters`),
   lang: Lang.optional(),
   municipality: MunicipalityId.optional(),
   role: Role.optional(),

@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { createGuide } from "../../knowledge/guide";
 import { listServices } from "../../knowledge/catalogue";
 import { projectRoot } from "../../knowledge/paths";
+import { loadConfig } from "../config";
+import { redact } from "../redact";
 import { createServer } from "../server";
 import { wire } from "../wiring";
 
@@ -41,8 +43,9 @@ async function main(): Promise<void> {
     }
   }
 
-  const wired = wire(guide, {});
-  const app = createServer({ guide, mount: wired.mount });
+  const config = loadConfig({ RATE_LIMIT_PER_MINUTE: "0" });
+  const wired = wire(guide, config);
+  const app = createServer({ guide, config, mount: wired.mount, metrics: wired.metrics });
   const server = app.listen(0, "127.0.0.1");
   await new Promise((r) => server.once("listening", r));
   const address = server.address();
@@ -55,7 +58,15 @@ async function main(): Promise<void> {
     http.push(performance.now() - t);
   }
   server.close();
-  wired.close();
+  await wired.close();
+
+  // Redaction must be linear: doubling the input should about double the time, not quadruple it.
+  const redaction = [15_000, 30_000, 60_000].map((n) => {
+    const text = "/" + "1".repeat(n) + "x";
+    const t = performance.now();
+    for (let i = 0; i < 20; i++) redact(text);
+    return `${n} digits ${((performance.now() - t) / 20).toFixed(3)} ms`;
+  });
 
   const mem = process.memoryUsage();
   process.stdout.write([
@@ -63,6 +74,7 @@ async function main(): Promise<void> {
     `guide.ask in process:              ${stats(ask)}`,
     `/api/services search in process:   ${stats(search)}`,
     `POST /api/ask over loopback HTTP:  ${stats(http)}`,
+    `log redaction:                     ${redaction.join(", ")}`,
     `memory: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`,
   ].join("\n") + "\n");
 }

@@ -1,3 +1,5 @@
+import { LRUCache } from "lru-cache";
+
 // Word segmentation with Intl.Segmenter: natural's tokenizers split Finnish words at ä/ö
 // ("työnhakuun" → "ty" + "nhakuun"), and Chinese has no spaces at all.
 const segmenters = new Map<string, Intl.Segmenter>();
@@ -22,8 +24,12 @@ export function foldArabicLetters(text: string): string {
 }
 
 // Building the index segments the same titles and keywords several times; segmenting is the slow part.
-const memo = new Map<string, string[]>();
-const MEMO_LIMIT = 50_000;
+// Bounded in bytes, not entries: a 1,000-character question weighs what it is, not one slot of many.
+const MEMO_MAX_BYTES = 8 * 1024 * 1024;
+const memo = new LRUCache<string, string[]>({
+  maxSize: MEMO_MAX_BYTES,
+  sizeCalculation: (value, key) => key.length * 2 + value.reduce((n, w) => n + w.length * 2 + 32, 64),
+});
 
 /** Words of a text, lower-cased. Hyphenated compounds ("TE-palveluihin") come as parts and as the whole. */
 export function words(text: string, locale = "fi"): string[] {
@@ -31,7 +37,6 @@ export function words(text: string, locale = "fi"): string[] {
   const hit = memo.get(key);
   if (hit) return hit;
   const out = segment(text, locale);
-  if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(key, out);
   return out;
 }

@@ -1,24 +1,26 @@
 import assert from "node:assert/strict";
 import type { BrowserContext, Page } from "playwright-core";
-import { serverAndBrowser, seriousAxeViolations } from "./browser";
+import { cspViolations, serverAndBrowser, seriousAxeViolations } from "./browser";
 
 describe("the advisors' page /advisor in a real browser", function () {
   this.timeout(60000);
   const env = serverAndBrowser();
   let context: BrowserContext;
   let page: Page;
-
+  let csp: string[] = [];
 
   const open = async (width = 1280, height = 900) => {
     context = await env.browser().newContext({ viewport: { width, height } });
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: env.url() });
     page = await context.newPage();
+    csp = cspViolations(page);
     await page.goto(env.url() + "/advisor");
     // The whole catalogue shows before anything is typed.
     await page.locator("#result-body tr").first().waitFor({ timeout: 15000 });
   };
   afterEach(async () => {
     await context?.close();
+    assert.deepEqual(csp, [], "the page works under its Content-Security-Policy");
   });
 
   const rows = () => page.locator("#result-body tr");

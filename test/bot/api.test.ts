@@ -1,13 +1,11 @@
 import assert from "node:assert/strict";
-import { createServer } from "../../bot/server";
-import { sharedGuide } from "../fixtures";
-import { listen } from "./http";
+import { listenApi } from "./http";
 
 describe("the HTTP API", () => {
   let url: string;
   let close: () => Promise<void>;
   before(async () => {
-    ({ url, close } = await listen(createServer({ guide: await sharedGuide() })));
+    ({ url, close } = await listenApi());
   });
   after(() => close());
 

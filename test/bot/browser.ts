@@ -7,7 +7,7 @@ import { projectRoot } from "../../knowledge/paths";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.listen(0, "127.0.0.1", () => {
@@ -19,28 +19,36 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** The real server, started the way `npm start` starts it, on a free port. */
-export async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
+/** The real server, started the way `npm start` starts it, on a free loopback port. */
+export async function startServer(env: NodeJS.ProcessEnv = {}): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
   const port = await freePort();
+  const full: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", REITTI_QUIET: "1", ...env };
+  // `{ HOST: undefined }` means: leave it unset, as a user who never heard of it would.
+  for (const k of Object.keys(full)) if (full[k] === undefined) delete full[k];
   const child: ChildProcess = spawn(process.execPath, [join(projectRoot(), "dist", "bot", "main.js")], {
-    env: { ...process.env, PORT: String(port), REITTI_QUIET: "1" },
+    env: full,
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";
   child.stderr?.on("data", (d: Buffer) => { stderr += d.toString(); });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20000;
+  const deadline = Date.now() + 45000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: ${stderr}`);
     try {
       if ((await fetch(`${url}/healthz`)).ok) break;
     } catch { /* not up yet */ }
-    if (Date.now() > deadline) throw new Error(`server did not start: ${stderr}`);
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`server did not start: ${stderr}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
     url,
+    child,
     stop: () => new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve();
       child.once("exit", () => resolve());
       child.kill("SIGTERM");
     }),
@@ -65,12 +73,22 @@ interface AxeResult { violations: Array<{ id: string; impact: string | null; nod
 
 /** Runs axe-core in the page: the serious and critical violations, as "rule (count)". */
 export async function seriousAxeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource() });
+  // Evaluated by the test harness rather than added as an inline <script>, which the page's CSP refuses.
+  await page.evaluate(axeSource());
   const result = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<AxeResult> } }).axe;
     return axe.run(document);
   });
   return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.nodes.length})`);
+}
+
+/** Collects the page's Content-Security-Policy violations (the console reports each one). */
+export function cspViolations(page: Page): string[] {
+  const found: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) found.push(m.text().slice(0, 200));
+  });
+  return found;
 }
 
 /** Mocha hooks: the real server and one Chromium for a whole describe block. */

@@ -58,11 +58,24 @@ describe("the Direct Line 3.0 endpoint Web Chat talks to", () => {
     assert.equal(r.status, 404);
   });
 
-  it("refuses another conversation's token with 403", async () => {
+  it("answers another conversation's token exactly as an unknown conversation, so ids cannot be probed", async () => {
     const a = await start();
     const b = await start();
-    const r = await fetch(`${url}/v3/directline/conversations/${a.conversationId}/activities`, { headers: { authorization: `Bearer ${b.token}` } });
-    assert.equal(r.status, 403);
+    const wrong = await fetch(`${url}/v3/directline/conversations/${a.conversationId}/activities`, { headers: { authorization: `Bearer ${b.token}` } });
+    const unknown = await fetch(`${url}/v3/directline/conversations/AAAAAAAAAAAAAAAA/activities`, { headers: { authorization: `Bearer ${b.token}` } });
+    assert.equal(wrong.status, 404);
+    assert.equal(unknown.status, 404);
+    assert.deepEqual(await wrong.json(), await unknown.json());
+  });
+
+  it("keeps a conversation in progress through a flood of 5,100 new tokens", async () => {
+    const { token, conversationId } = await start();
+    assert.equal((await post(conversationId, token, { type: "message", text: "help", from: { id: "u" } })).status, 200);
+    for (let i = 0; i < 5100; i += 50) {
+      await Promise.all(Array.from({ length: 50 }, () => fetch(`${url}/v3/directline/tokens/generate`, { method: "POST" }).then((r) => r.arrayBuffer())));
+    }
+    const after = await poll(conversationId, token);
+    assert.ok(after.activities.some((a) => /Type your question/.test(a.text ?? "")), "the conversation and its buffer survive");
   });
 
   it("refreshes a token", async () => {

@@ -1,11 +1,9 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { createServer } from "../../bot/server";
 import { projectRoot } from "../../knowledge/paths";
 import { CHANNEL_KINDS, DELIVERIES } from "../../knowledge/schema";
-import { sharedGuide } from "../fixtures";
-import { listen } from "./http";
+import { listenApi } from "./http";
 
 interface Entry { id: string; title: string; delivery: string[]; client: string; sections: string[]; channel: { kind: string; id: string; name: string } }
 
@@ -13,7 +11,7 @@ describe("GET /api/services, the catalogue", () => {
   let url: string;
   let close: () => Promise<void>;
   before(async () => {
-    ({ url, close } = await listen(createServer({ guide: await sharedGuide() })));
+    ({ url, close } = await listenApi());
   });
   after(() => close());
   const get = async (query: string): Promise<Entry[]> => {

@@ -1,17 +1,22 @@
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
-import { serverAndBrowser, seriousAxeViolations } from "./browser";
+import { cspViolations, serverAndBrowser, seriousAxeViolations } from "./browser";
 
 describe("the residents' web chat in a real browser", function () {
   this.timeout(60000);
   const env = serverAndBrowser();
   let page: Page;
+  let csp: string[];
 
   beforeEach(async () => {
     page = await env.browser().newPage({ viewport: { width: 360, height: 740 } });
+    csp = cspViolations(page);
     await page.goto(env.url() + "/");
   });
-  afterEach(() => page.close());
+  afterEach(async () => {
+    await page.close();
+    assert.deepEqual(csp, [], "the page works under its Content-Security-Policy");
+  });
 
   const send = async (text: string) => {
     const box = page.locator("input[data-id='webchat-sendbox-input'], textarea[data-id='webchat-sendbox-input']").first();
