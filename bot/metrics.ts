@@ -57,6 +57,7 @@ export function observedGuide(guide: Guide, metrics: Metrics, surface: "api" | "
     get i18n() { return guide.i18n; },
     get index() { return guide.index; },
     get detector() { return guide.detector; },
+    get classifier() { return guide.classifier; },
     ask: (req, known) => {
       const r = guide.ask(req, known);
       metrics.answered(r, surface, req.municipality);
