@@ -5,6 +5,7 @@ import {
 } from "botbuilder";
 import express, { type Request, type Response, type Router } from "express";
 import { z } from "zod";
+import { TEXT_MAX } from "../knowledge/schema";
 import { sendError } from "./api";
 import { log } from "./log";
 
@@ -12,6 +13,8 @@ const TOKEN_SECONDS = 1800;
 const MAX_CONVERSATIONS = 5000;
 const MAX_BUFFERED = 100;
 const BOT = { id: "reitti", name: "Reitti", role: "bot" };
+/** How far past the text limit a message is still carried to the bot to be told the limit. */
+const TRANSPORT_FACTOR = 8;
 
 interface Conversation {
   id: string;
@@ -141,7 +144,8 @@ export class DirectLineAdapter extends BotAdapter {
 // What Web Chat posts; anything else in the activity is dropped at this edge.
 const IncomingActivity = z.object({
   type: z.enum(["message", "event", "typing", "conversationUpdate"]),
-  text: z.string().max(2000, "text must be at most 2000 characters").optional(),
+  // Longer than TEXT_MAX still reaches the bot, which says the limit in the person's language.
+  text: z.string().max(TEXT_MAX * TRANSPORT_FACTOR, `text must be at most ${TEXT_MAX * TRANSPORT_FACTOR} characters`).optional(),
   name: z.string().max(100).optional(),
   value: z.unknown().optional(),
   locale: z.string().max(20).optional(),

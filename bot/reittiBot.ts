@@ -1,8 +1,12 @@
 import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from "botbuilder";
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from "botbuilder-dialogs";
-import { Lang, LANGS } from "../knowledge/schema";
+import { z } from "zod";
+import { Lang, LANGS, TEXT_MAX } from "../knowledge/schema";
 import { profileLang, type DialogDeps } from "../dialogs/deps";
 import { adoptLanguage, suggestions } from "../dialogs/replies";
+
+/** What the page sends with webchat/join. */
+const JoinValue = z.object({ lang: Lang.optional(), chosen: z.boolean().optional(), resumed: z.boolean().optional() });
 
 /** The ActivityHandler: greets, runs the main dialog on each message, saves state after each turn. */
 export class ReittiBot extends ActivityHandler {
@@ -13,7 +17,9 @@ export class ReittiBot extends ActivityHandler {
     this.dialogState = conversationState.createProperty<DialogState>("dialogState");
 
     this.onMessage(async (context, next) => {
-      await this.runDialog(context);
+      const length = [...(context.activity.text ?? "")].length;
+      if (length > TEXT_MAX) await this.tooLong(context, length);
+      else await this.runDialog(context);
       await next();
     });
     // The Emulator and Azure channels announce a new conversation; Web Chat here sends webchat/join.
@@ -41,11 +47,22 @@ export class ReittiBot extends ActivityHandler {
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.dialog.id);
   }
 
-  /** Greets in the conversation's language (Finnish at first) with a one-tap language choice. */
+  /** Past the limit nothing is understood; the person hears the limit in the conversation's language. */
+  private async tooLong(context: TurnContext, length: number): Promise<void> {
+    const t = this.deps.guide.t(profileLang(await this.deps.profile.get(context, {})));
+    await context.sendActivity(t("bot:tooLong", { max: TEXT_MAX, count: length }));
+  }
+
+  /**
+   * Greets in the conversation's language (Finnish at first) with a one-tap language choice. A page
+   * whose conversation was lost joins again "resumed": the language carries over, the greeting does not.
+   */
   private async welcome(context: TurnContext): Promise<void> {
     const profile = await this.deps.profile.get(context, {});
-    const requested = Lang.safeParse((context.activity.value as { lang?: string } | undefined)?.lang);
-    if (requested.success) await adoptLanguage(this.deps, context, profile, requested.data, true);
+    const join = JoinValue.safeParse(context.activity.value ?? {});
+    const value = join.success ? join.data : {};
+    if (value.lang) await adoptLanguage(this.deps, context, profile, value.lang, value.resumed ? value.chosen === true : true);
+    if (value.resumed) return;
     const t = this.deps.guide.t(profileLang(profile));
     const msg = suggestions([...LANGS.map((l) => this.deps.guide.t(l)("bot:language.name")), t("bot:guidedStart")]);
     msg.text = t("bot:welcome");

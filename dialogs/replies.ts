@@ -8,9 +8,9 @@ import { RTL_LANGS, type AskResponse, type Lang } from "../knowledge/schema";
 const CARD_CHANNELS = new Set(["webchat", "directline", "emulator", "msteams", "test"]);
 
 /** Tells the web page to switch Web Chat's locale and direction. */
-export function languageEvent(guide: Guide, lang: Lang): Partial<Activity> {
+export function languageEvent(guide: Guide, lang: Lang, chosen = false): Partial<Activity> {
   const t = guide.t(lang);
-  return { type: ActivityTypes.Event, name: "reitti.language", value: { lang, locale: t("bot:language.locale"), dir: RTL_LANGS.includes(lang) ? "rtl" : "ltr" } };
+  return { type: ActivityTypes.Event, name: "reitti.language", value: { lang, locale: t("bot:language.locale"), dir: RTL_LANGS.includes(lang) ? "rtl" : "ltr", chosen } };
 }
 
 /**
@@ -21,7 +21,7 @@ export async function adoptLanguage(deps: DialogDeps, context: TurnContext, prof
   profile.lang = lang;
   if (chosen) profile.langChosen = true;
   await deps.profile.set(context, profile);
-  await context.sendActivity(languageEvent(deps.guide, lang));
+  await context.sendActivity(languageEvent(deps.guide, lang, profile.langChosen === true));
 }
 
 export function suggestions(texts: string[]): Partial<Activity> {

@@ -142,8 +142,11 @@ export type SectionFile = z.infer<typeof SectionFile>;
 
 // ---- the ask contract ----
 
+/** The one limit on what a person writes, everywhere: the API, Direct Line, /api/messages, the chat's input box. */
+export const TEXT_MAX = 1000;
+
 export const AskRequest = z.object({
-  text: z.string().trim().min(1, "text must not be empty").max(1000, "text must be at most 1000 characters"),
+  text: z.string().trim().min(1, "text must not be empty").max(TEXT_MAX, `text must be at most ${TEXT_MAX} characters`),
   lang: Lang.optional(),
   municipality: MunicipalityId.optional(),
   role: Role.optional(),

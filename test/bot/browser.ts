@@ -19,9 +19,9 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** The real server, started the way `npm start` starts it, on a free port. */
-export async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const port = await freePort();
+/** The real server, started the way `npm start` starts it, on a free port or the one given (a restart). */
+export async function startServer(onPort?: number): Promise<{ url: string; port: number; stop: () => Promise<void> }> {
+  const port = onPort ?? await freePort();
   const child: ChildProcess = spawn(process.execPath, [join(projectRoot(), "dist", "bot", "main.js")], {
     env: { ...process.env, PORT: String(port), REITTI_QUIET: "1" },
     stdio: ["ignore", "ignore", "pipe"],
@@ -40,6 +40,7 @@ export async function startServer(): Promise<{ url: string; stop: () => Promise<
   }
   return {
     url,
+    port,
     stop: () => new Promise((resolve) => {
       child.once("exit", () => resolve());
       child.kill("SIGTERM");

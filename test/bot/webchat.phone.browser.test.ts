@@ -1,0 +1,33 @@
+import assert from "node:assert/strict";
+import type { Page } from "playwright-core";
+import { serverAndBrowser } from "./browser";
+import { chat } from "./chatPage";
+
+// The chat on a phone-sized screen (390×844), as residents use it.
+describe("the web chat on a phone (real server, real Chromium)", function () {
+  this.timeout(90000);
+  const env = serverAndBrowser();
+  let page: Page;
+  beforeEach(async () => {
+    page = await env.browser().newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(env.url() + "/");
+  });
+  afterEach(() => page.close());
+
+  it("stops a 3,000-character message with a clear Finnish limit message and keeps the text", async () => {
+    const c = chat(page);
+    await c.ready();
+    const long = "Haen töitä ja tarvitsen apua. ".repeat(100);
+    assert.equal(long.length, 3000);
+    await c.send(long);
+    const note = page.locator("#limit");
+    await note.waitFor({ state: "visible", timeout: 10000 });
+    assert.match(await note.innerText(), /liian pitkä: 3000 merkkiä\. Enintään 1000 merkkiä/);
+    assert.equal((await c.box().inputValue()).length, 3000, "the text stays to be shortened");
+    assert.doesNotMatch(await c.transcript(), /Haen töitä ja tarvitsen apua/, "nothing was sent");
+    // Shortened, it goes.
+    await c.send("mistä haen palkkatukea");
+    await c.lastCard().waitFor({ timeout: 20000 });
+    assert.equal(await note.isVisible(), false);
+  });
+});
