@@ -12,6 +12,8 @@ export interface Profile {
   /** The person lives outside the eleven municipalities. */
   outside?: boolean;
   role?: Role;
+  /** The service last answered, for "related services" after "not helpful": an id, no text. */
+  lastService?: string;
 }
 
 /** Counts answers to "was this helpful?"; stores no text. */
