@@ -74,7 +74,12 @@ function feedbackActions(guide: Guide, lang: Lang) {
 function whyLines(guide: Guide, r: AskResponse, service: Service | undefined): Array<{ title: string; value: string }> {
   const t = guide.t(r.lang);
   const out: Array<{ title: string; value: string }> = [];
-  if (service) out.push({ title: t("bot:card.why"), value: `${t("answer:deliveryIntro")} ${service.delivery.map((d) => t(`answer:delivery.${d}`)).join(" ")}` });
+  // Each delivery phrase is a sentence of its own; the first continues "The plan says".
+  const phrases = service?.delivery.map((d, i) => {
+    const p = t(`answer:delivery.${d}`);
+    return i === 0 ? p : p.charAt(0).toLocaleUpperCase(r.lang) + p.slice(1);
+  });
+  if (phrases?.length) out.push({ title: t("bot:card.why"), value: `${t("answer:deliveryIntro")} ${phrases.join(" ")}` });
   const sections = r.citations.map((id) => {
     const title = guide.kb.sections.get(id)?.title;
     const own = title && inLang(title, r.lang);
