@@ -30,4 +30,21 @@ describe("the web chat on a phone (real server, real Chromium)", function () {
     await c.lastCard().waitFor({ timeout: 20000 });
     assert.equal(await note.isVisible(), false);
   });
+
+  it("scrolls a new long answer so that its title is in view, not its end", async () => {
+    const c = chat(page);
+    await c.ready();
+    await c.send("mistä haen palkkatukea");
+    await c.lastCard().waitFor({ timeout: 20000 });
+    await c.send("asun Kempeleessä ja tarvitsen työllistymissuunnitelman");
+    await page.locator(".ac-adaptiveCard", { hasText: "Työllistymissuunnitelma" }).last().waitFor({ timeout: 20000 });
+    await page.waitForTimeout(1500); // the follow-up question arrives and scrolling settles
+    const place = await page.evaluate(() => {
+      const cards = document.querySelectorAll(".ac-adaptiveCard");
+      const title = cards[cards.length - 1].querySelector(".ac-textBlock")!.getBoundingClientRect();
+      const view = document.querySelector(".webchat__basic-transcript__scrollable")!.getBoundingClientRect();
+      return { titleTop: title.top, titleBottom: title.bottom, viewTop: view.top, viewBottom: view.bottom };
+    });
+    assert.ok(place.titleTop >= place.viewTop - 1 && place.titleBottom <= place.viewBottom + 1, `title at ${JSON.stringify(place)}`);
+  });
 });
