@@ -1,12 +1,12 @@
 import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from "botbuilder";
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from "botbuilder-dialogs";
 import { z } from "zod";
-import { Lang, LANGS, TEXT_MAX } from "../knowledge/schema";
-import { profileLang, type DialogDeps } from "../dialogs/deps";
-import { adoptLanguage, suggestions } from "../dialogs/replies";
+import { Lang, TEXT_MAX } from "../knowledge/schema";
+import { sayFor, type DialogDeps } from "../dialogs/deps";
+import { adoptLanguage, languageButtons, suggestions } from "../dialogs/replies";
 
 /** What the page sends with webchat/join. */
-const JoinValue = z.object({ lang: Lang.optional(), chosen: z.boolean().optional(), resumed: z.boolean().optional() });
+const JoinValue = z.object({ lang: Lang.optional(), chosen: z.boolean().optional(), plain: z.boolean().optional(), resumed: z.boolean().optional() });
 
 /** The ActivityHandler: greets, runs the main dialog on each message, saves state after each turn. */
 export class ReittiBot extends ActivityHandler {
@@ -49,8 +49,8 @@ export class ReittiBot extends ActivityHandler {
 
   /** Past the limit nothing is understood; the person hears the limit in the conversation's language. */
   private async tooLong(context: TurnContext, length: number): Promise<void> {
-    const t = this.deps.guide.t(profileLang(await this.deps.profile.get(context, {})));
-    await context.sendActivity(t("bot:tooLong", { max: TEXT_MAX, count: length }));
+    const say = sayFor(this.deps.guide, await this.deps.profile.get(context, {}));
+    await context.sendActivity(say("bot:tooLong", { max: TEXT_MAX, count: length }));
   }
 
   /**
@@ -61,10 +61,11 @@ export class ReittiBot extends ActivityHandler {
     const profile = await this.deps.profile.get(context, {});
     const join = JoinValue.safeParse(context.activity.value ?? {});
     const value = join.success ? join.data : {};
+    if (value.plain && value.lang === "fi") profile.plain = true;
     if (value.lang) await adoptLanguage(this.deps, context, profile, value.lang, value.resumed ? value.chosen === true : true);
     if (value.resumed) return;
-    const t = this.deps.guide.t(profileLang(profile));
-    const msg = suggestions([...LANGS.map((l) => this.deps.guide.t(l)("bot:language.name")), t("bot:guidedStart")]);
+    const t = sayFor(this.deps.guide, profile);
+    const msg = suggestions([...languageButtons(this.deps.guide), t("bot:guidedStart")]);
     msg.text = t("bot:welcome");
     await context.sendActivity(msg);
   }

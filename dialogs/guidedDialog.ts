@@ -15,16 +15,16 @@ const GUIDED_ROLES = ROLES.filter((r): r is Exclude<Role, "advisor"> => r !== "a
 export class GuidedDialog extends InterruptibleDialog {
   constructor(deps: DialogDeps) {
     super(GUIDED_DIALOG, deps);
-    this.addDialog(new LocalizedTextPrompt(ROLE_PROMPT, deps, (lang, retry) => {
+    this.addDialog(new LocalizedTextPrompt(ROLE_PROMPT, deps, (say, lang, retry) => {
       const t = deps.guide.t(lang);
       const msg = suggestions(GUIDED_ROLES.map((r) => t(`bot:roles.${r}`)));
-      msg.text = t(retry ? "bot:didNotUnderstand" : "bot:askRole");
+      msg.text = say(retry ? "bot:didNotUnderstand" : "bot:askRole");
       return msg;
     }, (pc) => this.validateRole(pc)));
-    this.addDialog(new LocalizedTextPrompt(NEED_PROMPT, deps, (lang, _retry, options) => {
+    this.addDialog(new LocalizedTextPrompt(NEED_PROMPT, deps, (say, lang, _retry, options) => {
       const role = (options.validations as { role?: Role } | undefined)?.role;
       const msg = suggestions(this.needTitles(role, lang));
-      msg.text = deps.guide.t(lang)("bot:askNeed");
+      msg.text = say("bot:askNeed");
       return msg;
     }));
     this.addDialog(new MunicipalityDialog(deps));

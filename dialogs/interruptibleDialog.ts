@@ -2,11 +2,11 @@ import { ActionTypes, MessageFactory, type TurnContext } from "botbuilder";
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from "botbuilder-dialogs";
 import { z } from "zod";
 import { tellsLanguage } from "../knowledge/commands";
-import { LANGS, MunicipalityId, type Lang } from "../knowledge/schema";
-import { profileLang, type DialogDeps, type Profile } from "./deps";
+import { MunicipalityId, type Lang } from "../knowledge/schema";
+import { profileLang, sayFor, type DialogDeps, type Profile } from "./deps";
 import { personReply } from "./person";
 import { relatedServices } from "./related";
-import { adoptLanguage, shortTitle, suggestions } from "./replies";
+import { adoptLanguage, languageButtons, shortTitle, suggestions } from "./replies";
 
 /** What the buttons under answers post back (no text is shown for them). */
 const ActionValue = z.union([
@@ -61,7 +61,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       await adoptLanguage(this.deps, context, profile, found.lang, false);
     }
     const lang = profileLang(profile);
-    const t = this.deps.guide.t(lang);
+    const t = sayFor(this.deps.guide, profile);
 
     switch (command.type) {
       case "help":
@@ -77,7 +77,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         return resume();
       }
       case "restart": {
-        await this.deps.profile.set(context, { lang: profile.lang, langChosen: profile.langChosen });
+        await this.deps.profile.set(context, { lang: profile.lang, langChosen: profile.langChosen, plain: profile.plain });
         await innerDc.cancelAllDialogs();
         const msg = suggestions([t("bot:guidedStart")]);
         msg.text = t("bot:restarted");
@@ -89,8 +89,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
           await sendLanguageChoice(this.deps, context);
           return { status: inProgress ? DialogTurnStatus.waiting : DialogTurnStatus.complete };
         }
+        profile.plain = command.plain === true;
         await adoptLanguage(this.deps, context, profile, command.lang, true);
-        const set = this.deps.guide.t(command.lang);
+        const set = sayFor(this.deps.guide, profile);
         // A waiting question comes again in the new language; with none, the options stay a tap away.
         const msg = inProgress ? MessageFactory.text(set("bot:languageSet")) : suggestions([set("bot:guidedStart")]);
         msg.text = set("bot:languageSet");
@@ -104,7 +105,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   private async act(context: TurnContext, value: ActionValue): Promise<void> {
     const profile = await this.deps.profile.get(context, {});
     const lang = profileLang(profile);
-    const t = this.deps.guide.t(lang);
+    const t = sayFor(this.deps.guide, profile);
     if ("feedback" in value) {
       this.deps.feedback.record(value.feedback === "yes");
       if (value.feedback === "yes") {
@@ -140,7 +141,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
 }
 
 function relatedMessage(deps: DialogDeps, lang: Lang, profile: Profile) {
-  const t = deps.guide.t(lang);
+  const t = sayFor(deps.guide, profile);
   const related = profile.lastService ? relatedServices(deps.guide, profile.lastService) : [];
   const titles = related.map((id) => shortTitle(deps.guide.kb.services.get(id)!, lang));
   const msg = suggestions([...titles, t("bot:guidedStart")]);
@@ -151,8 +152,7 @@ function relatedMessage(deps: DialogDeps, lang: Lang, profile: Profile) {
 
 /** Twelve buttons, each language named in itself; tapping one is a "switch to" command. */
 export async function sendLanguageChoice(deps: DialogDeps, context: TurnContext): Promise<void> {
-  const lang = profileLang(await deps.profile.get(context, {}));
-  const msg = suggestions(LANGS.map((l) => deps.guide.t(l)("bot:language.name")));
-  msg.text = deps.guide.t(lang)("bot:chooseLanguage");
+  const msg = suggestions(languageButtons(deps.guide));
+  msg.text = sayFor(deps.guide, await deps.profile.get(context, {}))("bot:chooseLanguage");
   await context.sendActivity(msg);
 }

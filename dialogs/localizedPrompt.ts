@@ -1,10 +1,10 @@
 import type { Activity, TurnContext } from "botbuilder";
 import { TextPrompt, type PromptOptions, type PromptValidator } from "botbuilder-dialogs";
 import type { Lang } from "../knowledge/schema";
-import { profileLang, type DialogDeps } from "./deps";
+import { profileLang, sayFor, type DialogDeps, type Say } from "./deps";
 
 /** Builds a prompt's message in a language; `options.validations` carries the step's own facts. */
-export type PromptBuilder = (lang: Lang, retry: boolean, options: PromptOptions) => Partial<Activity>;
+export type PromptBuilder = (say: Say, lang: Lang, retry: boolean, options: PromptOptions) => Partial<Activity>;
 
 /**
  * A text prompt whose question is written when it is shown, in the conversation's language at that
@@ -16,7 +16,7 @@ export class LocalizedTextPrompt extends TextPrompt {
   }
 
   protected override async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
-    const lang = profileLang(await this.deps.profile.get(context, {}));
-    await context.sendActivity(this.build(lang, isRetry, options));
+    const profile = await this.deps.profile.get(context, {});
+    await context.sendActivity(this.build(sayFor(this.deps.guide, profile), profileLang(profile), isRetry, options));
   }
 }

@@ -15,11 +15,11 @@ export type MunicipalityAnswer = MunicipalityId | "outside";
 export class MunicipalityDialog extends InterruptibleDialog {
   constructor(deps: DialogDeps) {
     super(MUNICIPALITY_DIALOG, deps);
-    this.addDialog(new LocalizedTextPrompt(PROMPT, deps, (lang, retry, options) => {
+    this.addDialog(new LocalizedTextPrompt(PROMPT, deps, (say, lang, retry, options) => {
       const t = deps.guide.t(lang);
       const employer = (options.validations as { employer?: boolean } | undefined)?.employer === true;
       const msg = suggestions([...this.names(), t("bot:otherMunicipality")]);
-      msg.text = t(retry ? "bot:didNotUnderstand" : employer ? "bot:askMunicipalityEmployer" : "bot:askMunicipality");
+      msg.text = say(retry ? "bot:didNotUnderstand" : employer ? "bot:askMunicipalityEmployer" : "bot:askMunicipality");
       return msg;
     }, (pc) => this.validate(pc)));
     this.addDialog(new WaterfallDialog("municipalityWaterfall", [

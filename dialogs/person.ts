@@ -5,7 +5,7 @@ import { channelName, contactFacts } from "../knowledge/localize";
 import { MUNICIPALITY_NAMES } from "../knowledge/places";
 import { MUNICIPALITIES, type Lang } from "../knowledge/schema";
 import { isolateLatin } from "./bidi";
-import type { Profile } from "./deps";
+import { sayFor, type Profile, type Say } from "./deps";
 
 /** The channels behind "talk to a person"; ids from knowledge/content/channels. */
 const AREA_PHONE = "businessoulu-phone";
@@ -28,8 +28,7 @@ function ownChannel(guide: Guide, profile: Profile): Channel | undefined {
 }
 
 /** One channel as a short block: its name, then phone, address and hours, each sourced or "not known". */
-function block(guide: Guide, c: Channel, lang: Lang): string {
-  const t = guide.t(lang);
+function block(c: Channel, lang: Lang, t: Say): string {
   const f = contactFacts(c, lang);
   const unknown = t("bot:notKnown");
   const lines = [
@@ -49,11 +48,11 @@ function block(guide: Guide, c: Channel, lang: Lang): string {
  * service; with no municipality known, a question with one button per municipality.
  */
 export function personReply(guide: Guide, lang: Lang, profile: Profile): Partial<Activity> {
-  const t = guide.t(lang);
+  const t = sayFor(guide, profile);
   const own = ownChannel(guide, profile);
   const shown = [own, guide.kb.channels.get(AREA_PHONE)];
   if (!OWN_LANGUAGE_SERVICE.includes(lang)) shown.push(guide.kb.channels.get(INTERNATIONAL));
-  const blocks = shown.filter((c, i, all): c is Channel => c !== undefined && all.indexOf(c) === i).map((c) => block(guide, c, lang));
+  const blocks = shown.filter((c, i, all): c is Channel => c !== undefined && all.indexOf(c) === i).map((c) => block(c, lang, t));
   const parts = [t("bot:person.intro"), ...blocks];
   let msg: Partial<Activity>;
   if (own) {

@@ -1,9 +1,9 @@
 import { ActionTypes, ActivityTypes, CardFactory, MessageFactory, type Activity, type TurnContext } from "botbuilder";
 import type { Guide } from "../knowledge/guide";
 import type { Service } from "../knowledge/load";
-import type { DialogDeps, Profile } from "./deps";
+import { sayFor, type DialogDeps, type Profile, type Say } from "./deps";
 import { contactFacts, inLang } from "../knowledge/localize";
-import { RTL_LANGS, type AskResponse, type Lang } from "../knowledge/schema";
+import { LANGS, RTL_LANGS, type AskResponse, type Lang } from "../knowledge/schema";
 import { isolateLatin } from "./bidi";
 
 // Channels known to render Adaptive Cards; elsewhere the answer goes as plain text.
@@ -12,9 +12,9 @@ const CARD_CHANNELS = new Set(["webchat", "directline", "emulator", "msteams", "
 const AREA_WEB = "https://businessasema.com";
 
 /** Tells the web page to switch Web Chat's locale and direction. */
-export function languageEvent(guide: Guide, lang: Lang, chosen = false): Partial<Activity> {
+export function languageEvent(guide: Guide, lang: Lang, chosen = false, plain = false): Partial<Activity> {
   const t = guide.t(lang);
-  return { type: ActivityTypes.Event, name: "reitti.language", value: { lang, locale: t("bot:language.locale"), dir: RTL_LANGS.includes(lang) ? "rtl" : "ltr", chosen } };
+  return { type: ActivityTypes.Event, name: "reitti.language", value: { lang, locale: t("bot:language.locale"), dir: RTL_LANGS.includes(lang) ? "rtl" : "ltr", chosen, plain } };
 }
 
 /**
@@ -25,7 +25,12 @@ export async function adoptLanguage(deps: DialogDeps, context: TurnContext, prof
   profile.lang = lang;
   if (chosen) profile.langChosen = true;
   await deps.profile.set(context, profile);
-  await context.sendActivity(languageEvent(deps.guide, lang, profile.langChosen === true));
+  await context.sendActivity(languageEvent(deps.guide, lang, profile.langChosen === true, profile.plain === true));
+}
+
+/** The language buttons: each language named in itself, plain Finnish (selkosuomi) after Finnish. */
+export function languageButtons(guide: Guide): string[] {
+  return LANGS.flatMap((l) => l === "fi" ? [guide.t("fi")("bot:language.name"), guide.t("fi")("selko:language.name")] : [guide.t(l)("bot:language.name")]);
 }
 
 export function suggestions(texts: string[]): Partial<Activity> {
@@ -59,8 +64,7 @@ export function chatText(text: string, lang: Lang): string {
   return isolateLatin(blocks.join("\n\n"), lang);
 }
 
-function feedbackActions(guide: Guide, lang: Lang) {
-  const t = guide.t(lang);
+function feedbackActions(t: Say) {
   return [
     { type: ActionTypes.PostBack, title: t("bot:feedbackYes"), value: { feedback: "yes" } },
     { type: ActionTypes.PostBack, title: t("bot:feedbackNo"), value: { feedback: "no" } },
@@ -137,8 +141,8 @@ export function answerCard(guide: Guide, r: AskResponse): Record<string, unknown
 }
 
 /** Sends an answer: a card where the channel renders one, the plain text elsewhere; then the follow-ups. */
-export async function sendAnswer(context: TurnContext, guide: Guide, r: AskResponse): Promise<void> {
-  const t = guide.t(r.lang);
+export async function sendAnswer(context: TurnContext, guide: Guide, r: AskResponse, say?: Say): Promise<void> {
+  const t = say ?? guide.t(r.lang);
   const labels = (list: AskResponse["suggestions"]) => list.map((s) => {
     const service = guide.kb.services.get(s.id);
     return service ? shortTitle(service, r.lang) : s.title;
@@ -159,7 +163,7 @@ export async function sendAnswer(context: TurnContext, guide: Guide, r: AskRespo
   // When unsure, the other likely services come first; otherwise ask whether this helped.
   const follow = r.suggestions.length > 0
     ? suggestions(labels(r.suggestions))
-    : MessageFactory.suggestedActions(feedbackActions(guide, r.lang));
+    : MessageFactory.suggestedActions(feedbackActions(t));
   follow.text = t(r.suggestions.length > 0 ? "bot:suggestionsTitle" : "bot:feedbackQuestion");
   follow.locale = r.lang;
   await context.sendActivity(follow);
@@ -167,10 +171,10 @@ export async function sendAnswer(context: TurnContext, guide: Guide, r: AskRespo
 
 /** Sends the answer and remembers which service it was, for "related services" later. */
 export async function answer(deps: DialogDeps, context: TurnContext, r: AskResponse): Promise<void> {
+  const profile = await deps.profile.get(context, {});
   if (r.service) {
-    const profile = await deps.profile.get(context, {});
     profile.lastService = r.service.id;
     await deps.profile.set(context, profile);
   }
-  await sendAnswer(context, deps.guide, r);
+  await sendAnswer(context, deps.guide, r, r.lang === profile.lang ? sayFor(deps.guide, profile) : undefined);
 }

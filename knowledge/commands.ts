@@ -5,7 +5,7 @@ import { normalize } from "./text/tokenize";
 export type Command =
   | { type: "help" }
   | { type: "restart" }
-  | { type: "language"; lang?: Lang }
+  | { type: "language"; lang?: Lang; plain?: boolean }
   | { type: "human" }
   | { type: "guided" }
   | { type: "thanks" };
@@ -18,6 +18,8 @@ interface Phrases {
   guided: string[];
   switchTo: string[];
   thanks: string[];
+  /** Phrases that choose plain Finnish (selkosuomi); only locales/fi has them. */
+  plainFinnish: string[];
 }
 
 export interface RecognizedCommand {
@@ -62,6 +64,7 @@ export class CommandRecognizer {
       add(p.guided, { type: "guided" });
       add(p.thanks, { type: "thanks" });
       add(p.switchTo, { type: "language", lang });
+      add(p.plainFinnish, { type: "language", lang, plain: true });
     }
     // Longest phrase first, so "in English please" wins over "English".
     this.table.sort((a, b) => b.phrase.length - a.phrase.length);

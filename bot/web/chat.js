@@ -8,7 +8,7 @@
   var limitNote = document.getElementById("limit");
   var statusNote = document.getElementById("status");
   var MAX_TEXT = Number(root.getAttribute("data-max-text")) || 1000;
-  var state = { locale: "fi-FI", dir: "ltr", lang: "fi", chosen: false };
+  var state = { locale: "fi-FI", dir: "ltr", lang: "fi", chosen: false, plain: false };
   var strings = {};
   var webChatStrings = {};
   var rendered = false;
@@ -40,7 +40,7 @@
     userID: userID,
     // A replacement conversation keeps the language and says nothing more than the notice.
     join: function (resumed) {
-      return resumed ? { lang: state.lang, chosen: state.chosen, resumed: true } : {};
+      return resumed ? { lang: state.lang, chosen: state.chosen, plain: state.plain, resumed: true } : {};
     },
     onNewConversation: function () {
       return [{ type: "message", text: strings.newConversation || "", locale: state.locale }];
@@ -126,8 +126,9 @@
   }
 
   function switchLanguage(v) {
+    state.plain = !!v.plain;
     if (v.lang === state.lang && v.dir === state.dir) return;
-    state = { locale: v.locale, dir: v.dir, lang: v.lang, chosen: !!v.chosen || state.chosen };
+    state = { locale: v.locale, dir: v.dir, lang: v.lang, chosen: !!v.chosen || state.chosen, plain: !!v.plain };
     document.documentElement.lang = v.lang;
     document.documentElement.dir = v.dir;
     Promise.all([load(v.lang, "web"), load(v.lang, "webchat")]).then(function (r) {

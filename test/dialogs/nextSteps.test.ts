@@ -121,3 +121,20 @@ describe("the conversation's language", () => {
     assert.doesNotMatch(text, /\u2068[^\u2069]*\u2068/, "isolates are not nested");
   });
 });
+
+describe("plain Finnish (selkosuomi)", () => {
+  let guide: Guide;
+  before(async () => {
+    guide = await sharedGuide();
+  });
+
+  it("is a choice in the language menu and speaks plainly after it is chosen", () => play(guide, [
+    { says: "vaihda kieli", shows: [/\[Suomi\]/, /\[Selkosuomi\]/] },
+    { says: "Selkosuomi", shows: [/Hyvä\. Puhun nyt selkosuomea\./], lastOffers: [/\[Näytä vaihtoehdot\]/] },
+    { says: "työkokeilu", shows: [/Missä kunnassa asut\?/] },
+    { says: "Kempele", shows: [/Työkokeilu/, /Auttoiko tämä sinua\?/], never: [/Oliko tästä apua/] },
+    { taps: { feedback: "no" }, shows: [/Harmi\. Mitä teemme nyt\?/], lastOffers: [/\[Muut palvelut\]/] },
+    { says: "Suomi", shows: [/Selvä, puhutaan suomea\./] },
+    { says: "apua", shows: [/Kirjoita kysymyksesi omin sanoin, esimerkiksi/] },
+  ]));
+});
