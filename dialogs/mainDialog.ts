@@ -64,8 +64,10 @@ export class MainDialog extends InterruptibleDialog {
     // detector is sure, so a word many languages share ("ok", "EURES") keeps the conversation Finnish.
     const detected = this.deps.guide.detector.detect(text);
     const written = detected.lang;
-    const switchTo = !profile.langChosen && written !== profileLang(profile)
-      && (text.split(/\s+/).length >= LANGUAGE_SWITCH_MIN_WORDS || (profile.lang === undefined && detected.confidence >= SHORT_TEXT_MIN_CONFIDENCE));
+    const words = text.split(/\s+/).length;
+    // One English word ("EURES", "help", "ok") is written by people of every language.
+    const shortButClear = profile.lang === undefined && detected.confidence >= SHORT_TEXT_MIN_CONFIDENCE && (words > 1 || written !== "en");
+    const switchTo = !profile.langChosen && written !== profileLang(profile) && (words >= LANGUAGE_SWITCH_MIN_WORDS || shortButClear);
     if (switchTo) await adoptLanguage(this.deps, context, profile, written, false);
     else {
       // The first question settles the language (the greeting's Finnish unless it said otherwise).

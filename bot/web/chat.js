@@ -31,6 +31,8 @@
     if (s.subtitle) document.getElementById("subtitle").textContent = s.subtitle;
     if (s.chatHeading) document.getElementById("chat-heading").textContent = s.chatHeading;
     if (s.privacy) document.getElementById("privacy").textContent = s.privacy;
+    var loading = document.getElementById("prechat-loading");
+    if (loading && s.loading) loading.textContent = s.loading;
   }
 
   // One user id for the page's life, so re-rendering for a new language keeps the conversation.
@@ -59,7 +61,13 @@
       var p = document.createElement("p");
       p.className = "prechat__bubble";
       p.textContent = a.text;
+      // Until Web Chat runs there is nowhere to type: say that it is on its way.
+      var loading = document.createElement("p");
+      loading.id = "prechat-loading";
+      loading.className = "prechat__loading";
+      loading.textContent = strings.loading || "";
       prechat.appendChild(p);
+      prechat.appendChild(loading);
       prechat.hidden = false;
     }
   });

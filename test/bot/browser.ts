@@ -29,7 +29,8 @@ export async function startServer(onPort?: number): Promise<{ url: string; port:
   let stderr = "";
   child.stderr?.on("data", (d: Buffer) => { stderr += d.toString(); });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20000;
+  // Start-up is about 2 s alone, far more on a machine shared with other work.
+  const deadline = Date.now() + 60000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: ${stderr}`);
     try {

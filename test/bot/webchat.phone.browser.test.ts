@@ -47,4 +47,26 @@ describe("the web chat on a phone (real server, real Chromium)", function () {
     });
     assert.ok(place.titleTop >= place.viewTop - 1 && place.titleBottom <= place.viewBottom + 1, `title at ${JSON.stringify(place)}`);
   });
+
+  it("shows the greeting, and that the chat is loading, before the Web Chat bundle has arrived", async () => {
+    const early = await env.browser().newPage({ viewport: { width: 390, height: 844 } });
+    try {
+      let release = () => {};
+      const held = new Promise<void>((resolve) => { release = resolve; });
+      await early.route("**/static/webchat.js*", async (route) => {
+        await held;
+        await route.continue();
+      });
+      await early.goto(env.url() + "/", { waitUntil: "commit" });
+      await early.locator(".prechat__bubble").getByText("Olen Reitti", { exact: false }).waitFor({ timeout: 20000 });
+      assert.match(await early.locator(".prechat__loading").innerText(), /Keskustelu latautuu/);
+      assert.equal(await early.evaluate(() => "WebChat" in window), false, "the bundle is still held back");
+      release();
+      await chat(early).ready();
+      assert.equal(await early.locator(".prechat__bubble").count(), 0, "one greeting on the page once Web Chat shows it");
+    } finally {
+      await early.close();
+    }
+  });
 });
+

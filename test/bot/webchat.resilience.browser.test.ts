@@ -41,6 +41,22 @@ describe("the web chat recovers (real server, real Chromium)", function () {
     assert.doesNotMatch(await c.transcript(), /Lähetys epäonnistui/);
   });
 
+  it("refreshes its token before it expires and keeps answering", async () => {
+    // The real token, with a lifetime of 8 s instead of 30 min, so the refresh comes within the test.
+    await page.route("**/v3/directline/tokens/generate", async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, json: { ...(await response.json()), expires_in: 8 } });
+    });
+    await page.goto(server.url + "/");
+    const c = chat(page);
+    await c.ready();
+    const refreshed = await page.waitForResponse((r) => r.url().endsWith("/v3/directline/tokens/refresh"), { timeout: 30000 });
+    assert.equal(refreshed.status(), 200);
+    await c.send("mistä haen palkkatukea");
+    await c.lastCard().waitFor({ timeout: 20000 });
+    assert.match(await c.lastCard().innerText(), /Palkkatuki/);
+  });
+
   it("after a server restart says so in the chat and answers in a new conversation", async () => {
     await page.goto(server.url + "/");
     const c = chat(page);

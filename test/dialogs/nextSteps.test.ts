@@ -101,6 +101,16 @@ describe("the conversation's language", () => {
     { says: "Kempele", shows: [/Work trial/] },
   ]));
 
+  it("keeps the greeting's Finnish after a first word every language writes, takes Swedish from a Swedish word", async () => {
+    await play(guide, [
+      { says: "EURES", shows: [/Oliko tästä apua\?|Tarkoititko jotakin näistä\?/], never: [/reitti\.language/] },
+      { says: "ok", shows: [/./], never: [/reitti\.language/] },
+    ]);
+    await play(guide, [
+      { says: "lönesubvention", shows: [/reitti\.language.*"sv"/, /Lönesubvention/] },
+    ]);
+  });
+
   it("switches on a clear sentence in another language", () => play(guide, [
     { says: "mistä haen palkkatukea", shows: [/Palkkatuki/] },
     { says: "where do I apply for pay subsidy", shows: [/Pay subsidy/, /reitti\.language/] },
