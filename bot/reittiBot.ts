@@ -17,7 +17,8 @@ export class ReittiBot extends ActivityHandler {
     this.dialogState = conversationState.createProperty<DialogState>("dialogState");
 
     this.onMessage(async (context, next) => {
-      const length = [...(context.activity.text ?? "")].length;
+      // Counted as the ask contract counts: after trimming, in UTF-16 units (zod, JavaScript).
+      const length = (context.activity.text ?? "").trim().length;
       if (length > TEXT_MAX) await this.tooLong(context, length);
       else await this.runDialog(context);
       await next();

@@ -68,15 +68,16 @@ export function webRouter(i18: i18n): Router {
   for (const [path, get] of Object.entries(statics)) serve(path, get, false);
   for (const [path, get] of Object.entries(pages)) serve(path, get, true);
 
-  // The page's own strings and Web Chat's, per language (locales/<lang>/web.json, webchat.json).
+  // The page's own strings and Web Chat's, per language (locales/<lang>/web.json, webchat.json);
+  // plain Finnish's in locales/fi/selko.json.
   router.get("/i18n/:lang/:ns", (req, res) => {
     const lang = Lang.safeParse(req.params.lang);
     if (!lang.success) return sendError(res, 400, "invalid_field", "Unknown language.", "lang");
-    if (!["web", "advisor", "webchat"].includes(req.params.ns)) return sendError(res, 404, "not_found", "No such string set.", "ns");
+    if (!["web", "advisor", "webchat", "selko"].includes(req.params.ns)) return sendError(res, 404, "not_found", "No such string set.", "ns");
     const data = i18.getResourceBundle(lang.data, req.params.ns) ?? i18.getResourceBundle("en", req.params.ns);
     res.set("Cache-Control", "public, max-age=300");
     // Web Chat has its own English; its overrides fall back to nothing rather than to English.
-    const base = req.params.ns === "webchat" ? {} : i18.getResourceBundle("en", req.params.ns);
+    const base = req.params.ns === "webchat" || req.params.ns === "selko" ? {} : i18.getResourceBundle("en", req.params.ns);
     res.json({ ...base, ...data });
   });
   return router;

@@ -90,6 +90,7 @@
     return window.WebChat.createStore({}, function (api) {
       return function (next) {
         return function (action) {
+          // Counted as the server counts (UTF-16 units, as JavaScript and zod do).
           if (action.type === "WEB_CHAT/SET_SEND_BOX") showLimit(String(action.payload.text || "").length, false);
           // Over the limit nothing is sent and the text stays, so it can be shortened.
           if (action.type === "WEB_CHAT/SUBMIT_SEND_BOX") {
@@ -134,14 +135,15 @@
   }
 
   function switchLanguage(v) {
-    state.plain = !!v.plain;
-    if (v.lang === state.lang && v.dir === state.dir) return;
+    if (v.lang === state.lang && v.dir === state.dir && !!v.plain === state.plain) return;
     state = { locale: v.locale, dir: v.dir, lang: v.lang, chosen: !!v.chosen || state.chosen, plain: !!v.plain };
     document.documentElement.lang = v.lang;
     document.documentElement.dir = v.dir;
-    Promise.all([load(v.lang, "web"), load(v.lang, "webchat")]).then(function (r) {
-      applyPageStrings(r[0]);
-      webChatStrings = r[1];
+    // Plain Finnish (selkosuomi) lays its own strings over Finnish ones.
+    var plain = state.plain && v.lang === "fi" ? load("fi", "selko") : Promise.resolve({});
+    Promise.all([load(v.lang, "web"), load(v.lang, "webchat"), plain]).then(function (r) {
+      applyPageStrings(Object.assign({}, r[0], r[2].web));
+      webChatStrings = Object.assign({}, r[1], r[2].webchat);
       if (rendered) render();
     });
   }

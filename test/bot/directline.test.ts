@@ -87,7 +87,7 @@ describe("the Direct Line 3.0 endpoint Web Chat talks to", () => {
     const { token, conversationId } = await start();
     await post(conversationId, token, { type: "message", text: "mistä haen palkkatukea", from: { id: "u" } });
     const first = await poll(conversationId, token);
-    const sent = await post(conversationId, token, { type: "message", text: "työ ".repeat(750), from: { id: "u" } });
+    const sent = await post(conversationId, token, { type: "message", text: "työ".repeat(1000), from: { id: "u" } });
     assert.equal(sent.status, 200, "not a send failure");
     const next = await poll(conversationId, token, first.watermark);
     const reply = next.activities.find((a) => a.from.id !== "u" && a.text);

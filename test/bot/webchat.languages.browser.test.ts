@@ -95,6 +95,18 @@ describe("the web chat's languages and next steps (real server, real Chromium)",
     assert.doesNotMatch(await page.locator("#webchat").innerText(), /Type your message|Just now|Bot R said|Send failed/);
   });
 
+  it("offers plain Finnish (selkosuomi) and then writes the page and the chat plainly", async () => {
+    const c = await open();
+    await tap("Selkosuomi");
+    await waitText("Puhun nyt selkosuomea");
+    await page.waitForFunction(() => document.querySelector("[data-id='webchat-sendbox-input']")?.getAttribute("placeholder") === "Kirjoita kysymys");
+    assert.equal(await page.locator("#subtitle").innerText(), "Opas työpalveluihin Oulun seudulla");
+    await tap("Näytä vaihtoehdot");
+    await waitText("Kuka olet?");
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "fi");
+    assert.ok((await c.buttons()).includes("Työnhakija"));
+  });
+
   for (const [lang, button, question] of [["fi", "", "mistä haen palkkatukea"], ["ar", "العربية", "كيف أحصل على دعم الأجور؟"]] as const) {
     it(`has no serious or critical accessibility violations at 360 px in ${lang} (axe-core)`, async () => {
       const c = await open(360, 740);
