@@ -2,7 +2,8 @@ import { ActivityHandler, type ConversationState, type StatePropertyAccessor, ty
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from "botbuilder-dialogs";
 import { z } from "zod";
 import { Lang, TEXT_MAX } from "../knowledge/schema";
-import { sayFor, type DialogDeps } from "../dialogs/deps";
+import { isolateLatin } from "../dialogs/bidi";
+import { profileLang, sayFor, type DialogDeps } from "../dialogs/deps";
 import { adoptLanguage, languageButtons, suggestions } from "../dialogs/replies";
 
 /** What the page sends with webchat/join. */
@@ -36,6 +37,16 @@ export class ReittiBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    // Every message text in Arabic or Persian gets its Latin fragments isolated, whichever dialog wrote it.
+    context.onSendActivities(async (ctx, activities, next) => {
+      const profileLanguage = profileLang(await this.deps.profile.get(ctx, {}));
+      for (const a of activities) {
+        if (a.type !== "message" || !a.text) continue;
+        const stated = Lang.safeParse(a.locale);
+        a.text = isolateLatin(a.text, stated.success ? stated.data : profileLanguage);
+      }
+      return next();
+    });
     await super.run(context);
     await this.conversationState.saveChanges(context, false);
   }

@@ -24,7 +24,8 @@ function tidy(run: string): string {
  * out as one left-to-right piece instead of reordering its parts. Other languages are untouched.
  */
 export function isolateLatin(text: string, lang: Lang): string {
-  if (!RTL_LANGS.includes(lang) || !text) return text;
+  // Text that has its isolates already is left as it is: isolates inside isolates help nobody.
+  if (!RTL_LANGS.includes(lang) || !text || text.includes(FSI)) return text;
   return text.replace(LATIN_RUN, (match) => {
     const run = tidy(match);
     return run ? `${FSI}${run}${PDI}${match.slice(run.length)}` : match;

@@ -75,8 +75,7 @@ function feedbackActions(t: Say) {
  * Why, for a resident: what the plan says about who delivers the service, in words; then the
  * plan's sections with their titles where written in this language, for the advisor.
  */
-function whyLines(guide: Guide, r: AskResponse, service: Service | undefined): Array<{ title: string; value: string }> {
-  const t = guide.t(r.lang);
+function whyLines(guide: Guide, r: AskResponse, service: Service | undefined, t: Say): Array<{ title: string; value: string }> {
   const out: Array<{ title: string; value: string }> = [];
   // Each delivery phrase is a sentence of its own; the first continues "The plan says".
   const phrases = service?.delivery.map((d, i) => {
@@ -94,8 +93,8 @@ function whyLines(guide: Guide, r: AskResponse, service: Service | undefined): A
 }
 
 /** The answer card: service, where to go and how, what to do, why (in words, then the plan's section). */
-export function answerCard(guide: Guide, r: AskResponse): Record<string, unknown> {
-  const t = guide.t(r.lang);
+export function answerCard(guide: Guide, r: AskResponse, say?: Say): Record<string, unknown> {
+  const t = say ?? guide.t(r.lang);
   const service = r.service ? guide.kb.services.get(r.service.id) : undefined;
   const channel = r.channel ? guide.kb.channels.get(r.channel.id) : undefined;
   const facts: Array<{ title: string; value: string }> = [];
@@ -112,7 +111,7 @@ export function answerCard(guide: Guide, r: AskResponse): Record<string, unknown
   if (contact?.web) facts.push({ title: t("bot:card.web"), value: contact.web });
   for (const value of contact?.hours ?? []) facts.push({ title: t("bot:card.hours"), value });
   if (r.alternatives.length > 0) facts.push({ title: t("bot:card.also"), value: r.alternatives.map((a) => a.name).join("; ") });
-  facts.push(...whyLines(guide, r, service));
+  facts.push(...whyLines(guide, r, service, t));
 
   const iso = (text: string) => isolateLatin(text, r.lang);
   const body: Array<Record<string, unknown>> = [
@@ -156,7 +155,7 @@ export async function sendAnswer(context: TurnContext, guide: Guide, r: AskRespo
   }
   const useCard = CARD_CHANNELS.has(context.activity.channelId);
   const msg: Partial<Activity> = useCard
-    ? { ...MessageFactory.attachment(CardFactory.adaptiveCard(answerCard(guide, r))), summary: r.answer }
+    ? { ...MessageFactory.attachment(CardFactory.adaptiveCard(answerCard(guide, r, say))), summary: r.answer }
     : MessageFactory.text(chatText(r.answer, r.lang));
   msg.locale = r.lang;
   await context.sendActivity(msg);

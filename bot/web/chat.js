@@ -90,11 +90,11 @@
     return window.WebChat.createStore({}, function (api) {
       return function (next) {
         return function (action) {
-          // Counted as the server counts (UTF-16 units, as JavaScript and zod do).
-          if (action.type === "WEB_CHAT/SET_SEND_BOX") showLimit(String(action.payload.text || "").length, false);
+          // Counted as the server counts: trimmed, in UTF-16 units (as JavaScript and zod do).
+          if (action.type === "WEB_CHAT/SET_SEND_BOX") showLimit(String(action.payload.text || "").trim().length, false);
           // Over the limit nothing is sent and the text stays, so it can be shortened.
           if (action.type === "WEB_CHAT/SUBMIT_SEND_BOX") {
-            var length = String(api.getState().sendBoxValue || "").length;
+            var length = String(api.getState().sendBoxValue || "").trim().length;
             if (length > MAX_TEXT) {
               showLimit(length, true);
               return undefined;

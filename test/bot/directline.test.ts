@@ -53,6 +53,17 @@ describe("the Direct Line 3.0 endpoint Web Chat talks to", () => {
     assert.ok(Number(next.watermark) > Number(first.watermark));
   });
 
+  it("isolates Latin names in every Arabic message, not only in cards", async () => {
+    const { token, conversationId } = await start();
+    await post(conversationId, token, { type: "message", text: "العربية", from: { id: "u" } });
+    const first = await poll(conversationId, token);
+    await post(conversationId, token, { type: "message", text: "مساعدة", from: { id: "u" } });
+    const next = await poll(conversationId, token, first.watermark);
+    const help = next.activities.find((a) => a.from.id !== "u" && /Liminka/.test(a.text ?? ""));
+    assert.ok(help, "the Arabic help names Liminka");
+    assert.match(help.text ?? "", /\u2068Liminka\u2069/);
+  });
+
   it("answers an unknown conversation with 404", async () => {
     const { token } = await start();
     const r = await fetch(`${url}/v3/directline/conversations/nope/activities`, { headers: { authorization: `Bearer ${token}` } });

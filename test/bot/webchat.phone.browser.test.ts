@@ -17,7 +17,7 @@ describe("the web chat on a phone (real server, real Chromium)", function () {
   it("stops a 3,000-character message with a clear Finnish limit message and keeps the text", async () => {
     const c = chat(page);
     await c.ready();
-    const long = "Haen töitä ja tarvitsen apua. ".repeat(100);
+    const long = `${"Haen töitä ja tarvitsen apua. ".repeat(100).trim()}!`;
     assert.equal(long.length, 3000);
     await c.send(long);
     const note = page.locator("#limit");

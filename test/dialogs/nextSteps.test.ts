@@ -142,7 +142,7 @@ describe("plain Finnish (selkosuomi)", () => {
     { says: "vaihda kieli", shows: [/\[Suomi\]/, /\[Selkosuomi\]/] },
     { says: "Selkosuomi", shows: [/Hyvä\. Puhun nyt selkosuomea\./], lastOffers: [/\[Näytä vaihtoehdot\]/] },
     { says: "työkokeilu", shows: [/Missä kunnassa asut\?/] },
-    { says: "Kempele", shows: [/Työkokeilu/, /Auttoiko tämä sinua\?/], never: [/Oliko tästä apua/] },
+    { says: "Kempele", shows: [/Työkokeilu/, /Auttoiko tämä sinua\?/, /\*\*Mitä teet:\*\*/], never: [/Oliko tästä apua/, /Mitä teen:/] },
     { taps: { feedback: "no" }, shows: [/Harmi\. Mitä teemme nyt\?/], lastOffers: [/\[Muut palvelut\]/] },
     { says: "Suomi", shows: [/Selvä, puhutaan suomea\./] },
     { says: "apua", shows: [/Kirjoita kysymyksesi omin sanoin, esimerkiksi/] },
