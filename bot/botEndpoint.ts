@@ -2,7 +2,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext
 import type { Request, Response } from "express";
 import { z } from "zod";
 import { sendError } from "./edge";
-import { TEXT_MAX_CHARS, type Config } from "./config";
+import { TEXT_MAX_CHARS, TRANSPORT_FACTOR, type Config } from "./config";
 import { issueError } from "./edge";
 import { log } from "./log";
 
@@ -14,7 +14,8 @@ export const BotActivity = z.object({
   conversation: z.object({ id: z.string().min(1) }),
   from: z.object({ id: z.string().min(1) }),
   deliveryMode: z.string().optional(),
-  text: z.string().max(TEXT_MAX_CHARS, `text must be at most ${TEXT_MAX_CHARS} characters`).optional(),
+  // Longer than the text limit still reaches the bot, which says the limit in the person's language.
+  text: z.string().max(TEXT_MAX_CHARS * TRANSPORT_FACTOR, `text must be at most ${TEXT_MAX_CHARS * TRANSPORT_FACTOR} characters`).optional(),
 }).loose();
 
 /** True for http(s) URLs on this machine only: 127.0.0.0/8, ::1, localhost (after the URL parser normalises the host). */

@@ -5,6 +5,8 @@ import { TEXT_MAX_CHARS } from "../knowledge/limits";
 // choices; the constants are limits that protect the service and rarely need changing.
 
 export { TEXT_MAX_CHARS };
+/** How far past the text limit a chat message is still carried to the bot, to be told the limit in its language. */
+export const TRANSPORT_FACTOR = 8;
 
 /** Largest request body any endpoint reads; checked against content-length before reading. */
 export const BODY_MAX_BYTES = { api: 16 * 1024, directLine: 16 * 1024, botFramework: 64 * 1024 } as const;

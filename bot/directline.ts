@@ -5,7 +5,7 @@ import {
 } from "botbuilder";
 import express, { type Request, type RequestHandler, type Response, type Router } from "express";
 import { z } from "zod";
-import { ACTIVITIES_BUFFERED, ACTIVITY_MAX_DEPTH, BODY_MAX_BYTES, CONVERSATION_IDLE_MS, TEXT_MAX_CHARS, TOKEN_SECONDS } from "./config";
+import { ACTIVITIES_BUFFERED, ACTIVITY_MAX_DEPTH, BODY_MAX_BYTES, CONVERSATION_IDLE_MS, TEXT_MAX_CHARS, TOKEN_SECONDS, TRANSPORT_FACTOR } from "./config";
 import { issueError, jsonBody, onlyMethods, sendError, validated } from "./edge";
 import { log } from "./log";
 import type { StateStore } from "./store";
@@ -126,7 +126,8 @@ export class DirectLineAdapter extends BotAdapter {
 // What Web Chat posts; anything else in the activity is dropped at this edge.
 const IncomingActivity = z.object({
   type: z.enum(["message", "event", "typing", "conversationUpdate"]),
-  text: z.string().max(TEXT_MAX_CHARS, `text must be at most ${TEXT_MAX_CHARS} characters`).optional(),
+  // Longer than the text limit still reaches the bot, which says the limit in the person's language.
+  text: z.string().max(TEXT_MAX_CHARS * TRANSPORT_FACTOR, `text must be at most ${TEXT_MAX_CHARS * TRANSPORT_FACTOR} characters`).optional(),
   name: z.string().max(100).optional(),
   value: z.unknown().optional(),
   locale: z.string().max(20).optional(),

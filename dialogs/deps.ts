@@ -12,6 +12,10 @@ export interface Profile {
   /** The person lives outside the eleven municipalities. */
   outside?: boolean;
   role?: Role;
+  /** Plain Finnish (selkosuomi) was chosen; lang is then "fi". */
+  plain?: boolean;
+  /** The service last answered, for "related services" after "not helpful": an id, no text. */
+  lastService?: string;
 }
 
 /** Counts answers to "was this helpful?"; stores no text. */
@@ -29,4 +33,21 @@ export interface DialogDeps {
 /** The conversation's language: chosen, else remembered, else Finnish (the bot greets in Finnish). */
 export function profileLang(p: Profile): Lang {
   return p.lang ?? "fi";
+}
+
+/** A bot string in the conversation's language. */
+export type Say = (key: string, options?: Record<string, unknown>) => string;
+
+/**
+ * The conversation's strings: in plain Finnish (locales/fi/selko.json) where it has the string
+ * and the person chose selkosuomi, otherwise the language's own (locales/<lang>/bot.json).
+ */
+export function sayFor(guide: Guide, profile: Profile): Say {
+  const lang = profileLang(profile);
+  const t = guide.t(lang);
+  if (!profile.plain || lang !== "fi") return (key, options) => t(key, options);
+  return (key, options) => {
+    const plain = key.replace(/^bot:/, "selko:");
+    return plain !== key && guide.i18n.exists(plain, { lng: "fi" }) ? t(plain, options) : t(key, options);
+  };
 }

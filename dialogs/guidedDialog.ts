@@ -1,10 +1,10 @@
-import { TextPrompt, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from "botbuilder-dialogs";
-import { serviceTitle } from "../knowledge/localize";
-import { LANGS, ROLES, type Role } from "../knowledge/schema";
+import { WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from "botbuilder-dialogs";
+import { LANGS, ROLES, type Lang, type Role } from "../knowledge/schema";
 import { profileLang, type DialogDeps } from "./deps";
 import { InterruptibleDialog } from "./interruptibleDialog";
+import { LocalizedTextPrompt } from "./localizedPrompt";
 import { MUNICIPALITY_DIALOG, MunicipalityDialog } from "./municipalityDialog";
-import { sendAnswer, suggestions } from "./replies";
+import { answer, shortTitle, suggestions } from "./replies";
 
 export const GUIDED_DIALOG = "guidedDialog";
 const ROLE_PROMPT = "rolePrompt";
@@ -15,8 +15,18 @@ const GUIDED_ROLES = ROLES.filter((r): r is Exclude<Role, "advisor"> => r !== "a
 export class GuidedDialog extends InterruptibleDialog {
   constructor(deps: DialogDeps) {
     super(GUIDED_DIALOG, deps);
-    this.addDialog(new TextPrompt(ROLE_PROMPT, (pc) => this.validateRole(pc)));
-    this.addDialog(new TextPrompt(NEED_PROMPT));
+    this.addDialog(new LocalizedTextPrompt(ROLE_PROMPT, deps, (say, lang, retry) => {
+      const t = deps.guide.t(lang);
+      const msg = suggestions(GUIDED_ROLES.map((r) => t(`bot:roles.${r}`)));
+      msg.text = say(retry ? "bot:didNotUnderstand" : "bot:askRole");
+      return msg;
+    }, (pc) => this.validateRole(pc)));
+    this.addDialog(new LocalizedTextPrompt(NEED_PROMPT, deps, (say, lang, _retry, options) => {
+      const role = (options.validations as { role?: Role } | undefined)?.role;
+      const msg = suggestions(this.needTitles(role, lang));
+      msg.text = say("bot:askNeed");
+      return msg;
+    }));
     this.addDialog(new MunicipalityDialog(deps));
     this.addDialog(new WaterfallDialog("guidedWaterfall", [
       (step) => this.askRole(step),
@@ -25,10 +35,6 @@ export class GuidedDialog extends InterruptibleDialog {
       (step) => this.answer(step),
     ]));
     this.initialDialogId = "guidedWaterfall";
-  }
-
-  private async lang(step: { context: WaterfallStepContext["context"] }) {
-    return profileLang(await this.deps.profile.get(step.context, {}));
   }
 
   /** A role from a button's label in any language. */
@@ -48,13 +54,7 @@ export class GuidedDialog extends InterruptibleDialog {
   private async askRole(step: WaterfallStepContext) {
     const profile = await this.deps.profile.get(step.context, {});
     if (profile.role) return step.next(profile.role);
-    const t = this.deps.guide.t(profileLang(profile));
-    const labels = GUIDED_ROLES.map((r) => t(`bot:roles.${r}`));
-    const prompt = suggestions(labels);
-    prompt.text = t("bot:askRole");
-    const retryPrompt = suggestions(labels);
-    retryPrompt.text = t("bot:didNotUnderstand");
-    return step.prompt(ROLE_PROMPT, { prompt, retryPrompt });
+    return step.prompt(ROLE_PROMPT, {});
   }
 
   private async askMunicipality(step: WaterfallStepContext) {
@@ -70,26 +70,27 @@ export class GuidedDialog extends InterruptibleDialog {
     return table[role && role !== "advisor" ? role : "resident"] ?? [];
   }
 
+  /** Button labels: short, in the person's language (the Finnish name is in the answer card). */
+  private needTitles(role: Role | undefined, lang: Lang): string[] {
+    return this.needs(role).map((id) => shortTitle(this.deps.guide.kb.services.get(id)!, lang));
+  }
+
   private async askNeed(step: WaterfallStepContext) {
     const profile = await this.deps.profile.get(step.context, {});
-    const lang = profileLang(profile);
-    const t = this.deps.guide.t(lang);
-    const titles = this.needs(profile.role).map((id) => serviceTitle(this.deps.guide.kb.services.get(id)!, lang));
-    const prompt = suggestions(titles);
-    prompt.text = t("bot:askNeed");
-    return step.prompt(NEED_PROMPT, { prompt });
+    return step.prompt(NEED_PROMPT, { validations: { role: profile.role } });
   }
 
   private async answer(step: WaterfallStepContext) {
     const profile = await this.deps.profile.get(step.context, {});
-    const lang = await this.lang(step);
-    const text = String(step.result ?? "");
-    const chosen = this.needs(profile.role).find((id) => serviceTitle(this.deps.guide.kb.services.get(id)!, lang) === text);
+    const lang = profileLang(profile);
+    const text = String(step.result ?? "").trim();
+    // A label in any language counts: the question may have been asked before a language change.
+    const chosen = this.needs(profile.role).find((id) => LANGS.some((l) => shortTitle(this.deps.guide.kb.services.get(id)!, l) === text));
     const ctx = { lang, municipality: profile.municipality, role: profile.role, outside: profile.outside };
     const response = chosen
       ? this.deps.guide.explain(chosen, ctx)
       : this.deps.guide.ask({ text, lang, municipality: profile.municipality, role: profile.role });
-    await sendAnswer(step.context, this.deps.guide, response);
+    await answer(this.deps, step.context, response);
     return step.endDialog();
   }
 }

@@ -1,12 +1,13 @@
 import { WaterfallDialog, type WaterfallStepContext } from "botbuilder-dialogs";
 import { SUGGEST_BELOW } from "../knowledge/guide";
+import { tellsLanguage } from "../knowledge/commands";
 import { findPlace } from "../knowledge/places";
 import type { AskResponse } from "../knowledge/schema";
-import { type DialogDeps, type Profile } from "./deps";
+import { profileLang, type DialogDeps, type Profile } from "./deps";
 import { GUIDED_DIALOG, GuidedDialog } from "./guidedDialog";
 import { InterruptibleDialog } from "./interruptibleDialog";
 import { MUNICIPALITY_DIALOG, MunicipalityDialog } from "./municipalityDialog";
-import { adoptLanguage, sendAnswer } from "./replies";
+import { adoptLanguage, answer } from "./replies";
 
 export const MAIN_DIALOG = "mainDialog";
 
@@ -17,6 +18,8 @@ interface Pending {
 
 /** Questions shorter than this are not trusted to tell the language: "EURES" is no language. */
 const LANGUAGE_SWITCH_MIN_WORDS = 3;
+/** How sure the detector must be to take a language from a first message of one or two words. */
+const SHORT_TEXT_MIN_CONFIDENCE = 0.7;
 
 /**
  * Free text → answer. A local service with no known municipality asks for it, then answers;
@@ -43,19 +46,12 @@ export class MainDialog extends InterruptibleDialog {
 
   private async understand(step: WaterfallStepContext) {
     const { context } = step;
-    const value = context.activity.value as { feedback?: string } | undefined;
-    if (value?.feedback === "yes" || value?.feedback === "no") {
-      this.deps.feedback.record(value.feedback === "yes");
-      const profile = await this.deps.profile.get(context, {});
-      await context.sendActivity(this.deps.guide.t(profile.lang ?? "fi")("bot:feedbackThanks"));
-      return step.endDialog();
-    }
     const text = (context.activity.text ?? "").trim();
     if (!text) return step.endDialog();
     const profile = await this.deps.profile.get(context, {});
     const command = this.deps.commands.recognizeWithLanguage(text);
     if (command?.command.type === "guided") {
-      if (!profile.langChosen && command.lang !== profile.lang) await adoptLanguage(this.deps, context, profile, command.lang, false);
+      if (!profile.langChosen && tellsLanguage(command, profile.lang !== undefined) && command.lang !== profileLang(profile)) await adoptLanguage(this.deps, context, profile, command.lang, false);
       return step.beginDialog(GUIDED_DIALOG);
     }
 
@@ -64,11 +60,20 @@ export class MainDialog extends InterruptibleDialog {
     else if (place.outside) Object.assign(profile, { outside: true, municipality: undefined });
 
     // Follow the person's language unless they chose one; tell the page when it changes.
-    const written = this.deps.guide.detector.detect(text).lang;
-    const switchTo = !profile.langChosen && written !== profile.lang
-      && (text.split(/\s+/).length >= LANGUAGE_SWITCH_MIN_WORDS || profile.lang === undefined);
+    // A sentence of a few words in another language switches; a first short message only when the
+    // detector is sure, so a word many languages share ("ok", "EURES") keeps the conversation Finnish.
+    const detected = this.deps.guide.detector.detect(text);
+    const written = detected.lang;
+    const words = text.split(/\s+/).length;
+    // One English word ("EURES", "help", "ok") is written by people of every language.
+    const shortButClear = profile.lang === undefined && detected.confidence >= SHORT_TEXT_MIN_CONFIDENCE && (words > 1 || written !== "en");
+    const switchTo = !profile.langChosen && written !== profileLang(profile) && (words >= LANGUAGE_SWITCH_MIN_WORDS || shortButClear);
     if (switchTo) await adoptLanguage(this.deps, context, profile, written, false);
-    else await this.deps.profile.set(context, profile);
+    else {
+      // The first question settles the language (the greeting's Finnish unless it said otherwise).
+      profile.lang ??= profileLang(profile);
+      await this.deps.profile.set(context, profile);
+    }
     const response = this.ask(text, profile);
 
     // Ask where the person lives only when sure of the service; otherwise show the options first.
@@ -76,14 +81,16 @@ export class MainDialog extends InterruptibleDialog {
       (step.values as Pending).question = text;
       return step.beginDialog(MUNICIPALITY_DIALOG);
     }
-    await sendAnswer(context, this.deps.guide, response);
+    await answer(this.deps, context, response);
     return step.endDialog();
   }
 
+  /** Runs after the municipality question, and after the guided path, which has answered itself. */
   private async answerAfterMunicipality(step: WaterfallStepContext) {
+    const question = (step.values as Pending).question;
+    if (!question) return step.endDialog();
     const profile = await this.deps.profile.get(step.context, {});
-    const question = (step.values as Pending).question ?? "";
-    await sendAnswer(step.context, this.deps.guide, this.ask(question, profile));
+    await answer(this.deps, step.context, this.ask(question, profile));
     return step.endDialog();
   }
 }

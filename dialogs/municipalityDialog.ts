@@ -1,8 +1,9 @@
-import { TextPrompt, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from "botbuilder-dialogs";
+import { WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from "botbuilder-dialogs";
 import { findPlace, MUNICIPALITY_NAMES } from "../knowledge/places";
 import { MUNICIPALITIES, type MunicipalityId } from "../knowledge/schema";
 import { profileLang, type DialogDeps } from "./deps";
 import { InterruptibleDialog } from "./interruptibleDialog";
+import { LocalizedTextPrompt } from "./localizedPrompt";
 import { suggestions } from "./replies";
 
 export const MUNICIPALITY_DIALOG = "municipalityDialog";
@@ -14,7 +15,13 @@ export type MunicipalityAnswer = MunicipalityId | "outside";
 export class MunicipalityDialog extends InterruptibleDialog {
   constructor(deps: DialogDeps) {
     super(MUNICIPALITY_DIALOG, deps);
-    this.addDialog(new TextPrompt(PROMPT, (pc) => this.validate(pc)));
+    this.addDialog(new LocalizedTextPrompt(PROMPT, deps, (say, lang, retry, options) => {
+      const t = deps.guide.t(lang);
+      const employer = (options.validations as { employer?: boolean } | undefined)?.employer === true;
+      const msg = suggestions([...this.names(), t("bot:otherMunicipality")]);
+      msg.text = say(retry ? "bot:didNotUnderstand" : employer ? "bot:askMunicipalityEmployer" : "bot:askMunicipality");
+      return msg;
+    }, (pc) => this.validate(pc)));
     this.addDialog(new WaterfallDialog("municipalityWaterfall", [
       (step) => this.ask(step),
       (step) => this.remember(step),
@@ -27,14 +34,8 @@ export class MunicipalityDialog extends InterruptibleDialog {
   }
 
   private async ask(step: WaterfallStepContext) {
-    const profile = await this.deps.profile.get(step.context, {});
-    const t = this.deps.guide.t(profileLang(profile));
     const employer = (step.options as { employer?: boolean } | undefined)?.employer === true;
-    const prompt = suggestions([...this.names(), t("bot:otherMunicipality")]);
-    prompt.text = t(employer ? "bot:askMunicipalityEmployer" : "bot:askMunicipality");
-    const retry = suggestions([...this.names(), t("bot:otherMunicipality")]);
-    retry.text = t("bot:didNotUnderstand");
-    return step.prompt(PROMPT, { prompt, retryPrompt: retry });
+    return step.prompt(PROMPT, { validations: { employer } });
   }
 
   private async validate(pc: PromptValidatorContext<string>): Promise<boolean> {

@@ -3,6 +3,9 @@ import type { Translate } from "./i18n";
 import type { Target } from "./route";
 import type { ChannelKind, Lang, Localized } from "./schema";
 
+/** Any function that gives a string for a locale key: i18next's t, or a dialog's say(). */
+export type Words = (key: string, options?: Record<string, unknown>) => string;
+
 /** The text in this language, if written; fi, sv and en always are. */
 export function inLang(text: Localized, lang: Lang): string | undefined {
   return text[lang];
@@ -47,12 +50,12 @@ export function contactFacts(c: Channel, lang: Lang): ContactFacts {
 }
 
 /** A plan section as a reader sees it: "LIITE 1" reads "Appendix 1" in the reader's language. */
-export function sectionLabel(id: string, t: Translate): string {
+export function sectionLabel(id: string, t: Words): string {
   const m = /^LIITE (\d+)$/.exec(id);
   return m ? t("answer:appendix", { n: m[1] }) : id;
 }
 
-export const sectionList = (ids: readonly string[], t: Translate): string => ids.map((id) => sectionLabel(id, t)).join(", ");
+export const sectionList = (ids: readonly string[], t: Words): string => ids.map((id) => sectionLabel(id, t)).join(", ");
 
 /**
  * What to do, in words that agree with where the person is sent. A service's own text is
@@ -60,7 +63,7 @@ export const sectionList = (ids: readonly string[], t: Translate): string => ids
  * International House) the general text for that kind of place speaks instead. People living
  * outside the area get no resident's instructions.
  */
-export function todoFor(s: Service, target: { kind: ChannelKind; id: string }, lang: Lang, t: Translate): string | undefined {
+export function todoFor(s: Service, target: { kind: ChannelKind; id: string }, lang: Lang, t: Words): string | undefined {
   if (target.id === "other-employment-area" || target.id === "own-welfare-region") return undefined;
   if (target.kind !== s.route) return t(`answer:todo.${target.kind}`);
   return inLang(s.todo, lang) ?? t(`answer:todo.${s.route}`);

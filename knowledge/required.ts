@@ -7,6 +7,7 @@ import type { ChannelKind } from "./schema";
  */
 export const REQUIRED_CHANNELS: Readonly<Record<string, ChannelKind>> = {
   businessasema: "businessasema",
+  "businessoulu-phone": "businessasema",
   "international-house-oulu": "international-house",
   tyomarkkinatori: "state",
   pohde: "welfare-region",

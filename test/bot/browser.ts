@@ -19,9 +19,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** The real server, started the way `npm start` starts it, on a free loopback port. */
-export async function startServer(env: NodeJS.ProcessEnv = {}): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
-  const port = await freePort();
+/** The real server, started the way `npm start` starts it, on a free loopback port or the one given (a restart). */
+export async function startServer(env: NodeJS.ProcessEnv = {}, onPort?: number): Promise<{ url: string; port: number; child: ChildProcess; stop: () => Promise<void> }> {
+  const port = onPort ?? await freePort();
   const full: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", REITTI_QUIET: "1", ...env };
   // `{ HOST: undefined }` means: leave it unset, as a user who never heard of it would.
   for (const k of Object.keys(full)) if (full[k] === undefined) delete full[k];
@@ -32,7 +32,8 @@ export async function startServer(env: NodeJS.ProcessEnv = {}): Promise<{ url: s
   let stderr = "";
   child.stderr?.on("data", (d: Buffer) => { stderr += d.toString(); });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 45000;
+  // Start-up is about 2 s alone, far more on a machine shared with other work.
+  const deadline = Date.now() + 60000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: ${stderr}`);
     try {
@@ -46,6 +47,7 @@ export async function startServer(env: NodeJS.ProcessEnv = {}): Promise<{ url: s
   }
   return {
     url,
+    port,
     child,
     stop: () => new Promise((resolve) => {
       if (child.exitCode !== null) return resolve();

@@ -48,8 +48,20 @@ describe("the Direct Line 3.0 endpoint Web Chat talks to", () => {
     assert.equal(again.activities.length, 0);
     await post(conversationId, token, { type: "message", text: "help", from: { id: "user-1" } });
     const next = await poll(conversationId, token, first.watermark);
-    assert.ok(next.activities.some((a) => /Type your question/.test(a.text ?? "")));
+    // One English word does not switch a Finnish conversation: help comes in Finnish.
+    assert.ok(next.activities.some((a) => /Kirjoita kysymyksesi omin sanoin/.test(a.text ?? "")));
     assert.ok(Number(next.watermark) > Number(first.watermark));
+  });
+
+  it("isolates Latin names in every Arabic message, not only in cards", async () => {
+    const { token, conversationId } = await start();
+    await post(conversationId, token, { type: "message", text: "العربية", from: { id: "u" } });
+    const first = await poll(conversationId, token);
+    await post(conversationId, token, { type: "message", text: "مساعدة", from: { id: "u" } });
+    const next = await poll(conversationId, token, first.watermark);
+    const help = next.activities.find((a) => a.from.id !== "u" && /Liminka/.test(a.text ?? ""));
+    assert.ok(help, "the Arabic help names Liminka");
+    assert.match(help.text ?? "", /\u2068Liminka\u2069/);
   });
 
   it("answers an unknown conversation with 404", async () => {
@@ -75,7 +87,8 @@ describe("the Direct Line 3.0 endpoint Web Chat talks to", () => {
       await Promise.all(Array.from({ length: 50 }, () => fetch(`${url}/v3/directline/tokens/generate`, { method: "POST" }).then((r) => r.arrayBuffer())));
     }
     const after = await poll(conversationId, token);
-    assert.ok(after.activities.some((a) => /Type your question/.test(a.text ?? "")), "the conversation and its buffer survive");
+    // "help" is answered (in the conversation's Finnish) and still waits in the buffer.
+    assert.ok(after.activities.some((a) => a.from.id !== "u" && a.type === "message" && (a.text ?? "").length > 0), "the conversation and its buffer survive");
   });
 
   it("refreshes a token", async () => {
@@ -87,9 +100,25 @@ describe("the Direct Line 3.0 endpoint Web Chat talks to", () => {
 
   it("rejects a malformed activity with 400 naming the field", async () => {
     const { token, conversationId } = await start();
-    const r = await post(conversationId, token, { type: "message", text: "x".repeat(3000), from: { id: "u" } });
+    const r = await post(conversationId, token, { type: "message", text: "hei", from: { id: "u" }, attachments: [{ contentType: "image/png" }] });
     assert.equal(r.status, 400);
-    assert.equal((await r.json()).error.field, "text");
+    assert.equal((await r.json()).error.field, "attachments");
+    const huge = await post(conversationId, token, { type: "message", text: "x".repeat(9000), from: { id: "u" } });
+    assert.equal(huge.status, 400);
+    assert.equal((await huge.json()).error.field, "text");
+  });
+
+  it("answers a message over the 1000-character limit with the limit, in the conversation's language", async () => {
+    const { token, conversationId } = await start();
+    await post(conversationId, token, { type: "message", text: "mistä haen palkkatukea", from: { id: "u" } });
+    const first = await poll(conversationId, token);
+    const sent = await post(conversationId, token, { type: "message", text: "työ".repeat(1000), from: { id: "u" } });
+    assert.equal(sent.status, 200, "not a send failure");
+    const next = await poll(conversationId, token, first.watermark);
+    const reply = next.activities.find((a) => a.from.id !== "u" && a.text);
+    assert.match(reply?.text ?? "", /liian pitkä/);
+    assert.match(reply?.text ?? "", /1000/);
+    assert.match(reply?.text ?? "", /3000/);
   });
 
   it("serves the web chat page and the Web Chat bundle compressed", async () => {
@@ -99,5 +128,14 @@ describe("the Direct Line 3.0 endpoint Web Chat talks to", () => {
     const bundle = await fetch(`${url}/static/webchat.js`, { headers: { "accept-encoding": "gzip" } });
     assert.equal(bundle.status, 200);
     assert.equal(bundle.headers.get("content-encoding"), "gzip");
+    const br = await fetch(`${url}/static/webchat.js`, { headers: { "accept-encoding": "br, gzip" } });
+    assert.equal(br.headers.get("content-encoding"), "br");
+    assert.ok(Number(br.headers.get("content-length")) < Number(bundle.headers.get("content-length")), "brotli is smaller than gzip");
+    // The page names its assets by content, so a browser may keep them; the page itself is revalidated.
+    const versioned = /\/static\/webchat\.js\?v=[\w-]+/.exec(await (await fetch(`${url}/`)).text());
+    assert.ok(versioned, "the page links a versioned bundle");
+    const cached = await fetch(url + versioned[0], { method: "HEAD" });
+    assert.match(cached.headers.get("cache-control") ?? "", /immutable/);
+    assert.equal(page.headers.get("cache-control"), "no-cache");
   });
 });

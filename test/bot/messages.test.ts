@@ -135,6 +135,20 @@ describe("POST /api/messages to a channel that never answers", () => {
     assert.ok(r.status < 600);
     await r.arrayBuffer();
   });
+
+  it("answers a message over the 1000-character limit with the limit, translated, not with an answer", async () => {
+    const activity = {
+      type: "message", id: "a2", text: "Asun Muhoksella ja etsin töitä. ".repeat(100), channelId: "emulator",
+      serviceUrl: "http://127.0.0.1:1", deliveryMode: "expectReplies", from: { id: "user-2" },
+      recipient: { id: "bot" }, conversation: { id: "conv-2" },
+    };
+    const r = await fetch(`${url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity) });
+    assert.equal(r.status, 200);
+    const text = JSON.stringify(((await r.json()) as { activities: unknown[] }).activities);
+    // 3200 typed, 3199 after trimming the last space, as the ask contract counts.
+    assert.match(text, /Viestisi on liian pitkä \(3199 merkkiä\)\. Voin lukea enintään 1000 merkkiä/);
+    assert.doesNotMatch(text, /Muhoksen kunnan/);
+  });
 });
 
 describe("POST /api/messages with a broken activity", () => {
