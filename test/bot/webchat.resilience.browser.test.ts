@@ -47,11 +47,12 @@ describe("the web chat recovers (real server, real Chromium)", function () {
       const response = await route.fetch();
       await route.fulfill({ response, json: { ...(await response.json()), expires_in: 8 } });
     });
+    // Watched from the start: on a slow machine the refresh may come before Web Chat is ready.
+    const refreshed = page.waitForResponse((r) => r.url().endsWith("/v3/directline/tokens/refresh"), { timeout: 60000 });
     await page.goto(server.url + "/");
     const c = chat(page);
     await c.ready();
-    const refreshed = await page.waitForResponse((r) => r.url().endsWith("/v3/directline/tokens/refresh"), { timeout: 30000 });
-    assert.equal(refreshed.status(), 200);
+    assert.equal((await refreshed).status(), 200);
     await c.send("mistä haen palkkatukea");
     await c.lastCard().waitFor({ timeout: 20000 });
     assert.match(await c.lastCard().innerText(), /Palkkatuki/);
