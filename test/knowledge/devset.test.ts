@@ -9,9 +9,9 @@ import { sharedGuide } from "../fixtures";
 // drop in any language fails the build. All four sets are development data now:
 // - devset.jsonl was written first and used while building;
 // - heldout.jsonl was written by someone who saw neither the code nor the first set;
-// - blind1-*.jsonl were written blind by helpers who saw only the plan and the contract; their
-//   first-run figures are in the README; after that run they were looked at and became
-//   development data.
+// - blind1-*.jsonl and blind2-*.jsonl were written blind by helpers who saw only the plan and
+//   the contract, each run once on the code of its day (first-run figures in the README); after
+//   that they are development data. The next round of measurement needs a new blind set.
 type Floors = [kind: number, section: number, lang: number, service: number, scope: number];
 const FLOORS: Record<string, Record<string, Floors>> = {
   "devset.jsonl": {
@@ -57,6 +57,22 @@ const FLOORS: Record<string, Record<string, Floors>> = {
     uk: [0.88, 0.84, 0.96, 0.96, 0.92],
     vi: [0.84, 0.96, 0.96, 0.96, 0.96],
     zh: [0.84, 0.84, 0.96, 0.96, 0.96],
+  },
+  "blind2-fisven.jsonl": {
+    en: [0.85, 0.85, 0.97, 0.97, 0.94],
+    fi: [0.88, 0.92, 0.97, 0.97, 0.97],
+    sv: [0.88, 0.94, 0.97, 0.97, 0.97],
+  },
+  "blind2-nine.jsonl": {
+    ar: [0.8, 0.72, 0.96, 0.96, 0.92],
+    et: [0.92, 0.88, 0.96, 0.96, 0.96],
+    fa: [0.84, 0.88, 0.96, 0.96, 0.92],
+    ru: [0.96, 0.96, 0.96, 0.96, 0.96],
+    so: [0.84, 0.88, 0.96, 0.96, 0.96],
+    tr: [0.76, 0.8, 0.96, 0.96, 0.92],
+    uk: [0.84, 0.76, 0.96, 0.96, 0.88],
+    vi: [0.8, 0.92, 0.96, 0.96, 0.96],
+    zh: [0.76, 0.76, 0.96, 0.96, 0.88],
   },
 };
 const KEYS: Array<keyof Tally> = ["kind", "section", "lang", "service", "scope"];
