@@ -18,7 +18,7 @@ export function normalize(text: string): string {
   return text
     .normalize("NFC")
     .toLowerCase()
-    .replace(/[\u200c\u200d\u00ad]/g, " ")
+    .replace(/\u200c|\u200d|\u00ad/g, " ")
     .replace(/[يى]/g, "ی")
     .replace(/ك/g, "ک")
     .replace(/[\u064b-\u065f\u0670]/g, "");
