@@ -8,7 +8,8 @@ import { log } from "./log";
 
 /** The fields every Bot Framework activity must carry for the adapter to handle it. */
 export const BotActivity = z.object({
-  type: z.string().min(1),
+  // The bot handles no invoke activities (the SDK would answer 501); a caller's unsupported type is a 400.
+  type: z.string().min(1).refine((t) => t !== "invoke", "invoke activities are not supported"),
   channelId: z.string().min(1),
   serviceUrl: z.string().min(1),
   conversation: z.object({ id: z.string().min(1) }),

@@ -20,7 +20,7 @@ export function createI18n(dir = localesDir()): i18n {
       try {
         resources[lang][ns] = JSON.parse(readFileSync(join(langDir, f), "utf8")) as ResourceKey;
       } catch (e) {
-        throw new Error(`locales/${lang}/${f}: not valid JSON: ${(e as Error).message}`);
+        throw new Error(`locales/${lang}/${f}: not valid JSON: ${(e as Error).message}`, { cause: e });
       }
     }
   }

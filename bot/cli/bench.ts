@@ -72,6 +72,20 @@ async function main(): Promise<void> {
     await r.json();
     http.push(performance.now() - t);
   }
+  // Memory after 5,000 distinct questions over HTTP: caches are bounded in bytes, so what stays
+  // after a collection should not grow with the number of different questions.
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const heap = () => { gc?.(); return process.memoryUsage(); };
+  const before = heap();
+  let seed = 7;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const words = ["työ", "palkka", "tuki", "kokeilu", "haku", "Oulu", "Kempele", "yritys", "koulutus", "neuvonta", "job", "work", "apua", "nuori", "kieli", "asun"];
+  const question = () => { let q = ""; while (q.length < 60) q += `${words[Math.floor(rand() * words.length)]}${Math.floor(rand() * 1e6).toString(36)} `; return q; };
+  for (let i = 0; i < 5000; i += 8) {
+    await Promise.all(Array.from({ length: 8 }, () => fetch(`http://127.0.0.1:${port}/api/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: question() }) }).then((r) => r.arrayBuffer())));
+  }
+  const after = heap();
+  const memory = `rss ${(before.rss / 2 ** 20).toFixed(0)} → ${(after.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(before.heapUsed / 2 ** 20).toFixed(0)} → ${(after.heapUsed / 2 ** 20).toFixed(0)} MiB${gc ? " (after collection)" : " (run with node --expose-gc for collected numbers)"}`;
   server.close();
   await wired.close();
 
@@ -97,6 +111,7 @@ async function main(): Promise<void> {
     `/api/services search in process:   ${stats(search)}`,
     `POST /api/ask over loopback HTTP:  ${stats(http)}`,
     `log redaction:                     ${redaction.join(", ")}`,
+    `5,000 distinct questions:          ${memory}`,
     `memory: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`,
   ].join("\n") + "\n");
 }

@@ -15,7 +15,7 @@ function segmenter(locale: string): Intl.Segmenter {
 
 /** Lower-case, composed Unicode, Arabic/Persian letter variants folded, zero-width joiners as spaces. */
 export function normalize(text: string): string {
-  return foldArabicLetters(text.normalize("NFC").toLowerCase().replace(/[\u200c\u200d\u00ad]/g, " "));
+  return foldArabicLetters(text.normalize("NFC").toLowerCase().replace(/\u200c|\u200d|\u00ad/g, " "));
 }
 
 /** Arabic and Persian write ي/ی and ك/ک for the same letters; vowel marks are optional. */

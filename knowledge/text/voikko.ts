@@ -67,6 +67,7 @@ export function loadVoikko(): FinnishMorphology | null {
 
 function bind(): Bindings | null {
   // Required lazily so a missing native koffi build degrades to the fallback instead of failing import.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberately lazy, see above
   const koffi: typeof KoffiModule = require("koffi");
 
   let lib: KoffiModule.IKoffiLib | null = null;

@@ -4,7 +4,8 @@ import { networkInterfaces } from "node:os";
 import { startServer } from "./browser";
 
 describe("the server process (npm start)", function () {
-  this.timeout(30000);
+  // Starting the server takes seconds, more on a busy machine.
+  this.timeout(120000);
 
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   afterEach(async () => {

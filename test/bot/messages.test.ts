@@ -162,6 +162,7 @@ describe("POST /api/messages with a broken activity", () => {
     ["{}", "type"],
     ["[]", "body"],
     [JSON.stringify({ type: "message" }), "channelId"],
+    [JSON.stringify({ type: "invoke", channelId: "emulator", serviceUrl: "http://x", conversation: { id: "c" }, from: { id: "u" } }), "type"],
     [JSON.stringify({ type: "message", channelId: "emulator", serviceUrl: "http://x", conversation: {}, from: { id: "u" } }), "conversation.id"],
   ];
   for (const [body, field] of cases) {

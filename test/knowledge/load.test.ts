@@ -46,7 +46,7 @@ describe("the knowledge base", () => {
 
     it("stops loading with a message naming the file and the field", () => {
       const file = join(dir, "services", "pay-subsidy.yaml");
-      writeFileSync(file, readFileSync(file, "utf8").replace(/^delivery:\n  - centralized/m, "delivery:\n  - centralised"));
+      writeFileSync(file, readFileSync(file, "utf8").replace(/^delivery:\n {2}- centralized/m, "delivery:\n  - centralised"));
       assert.throws(() => loadKnowledge(dir), (e: unknown) => {
         assert.ok(e instanceof ContentError);
         assert.match(e.message, /pay-subsidy\.yaml: field "delivery\.0"/);
