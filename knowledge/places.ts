@@ -49,6 +49,8 @@ export function placeStems(name: string): string[] {
 function scriptForms(name: string): string[] {
   const forms = [name];
   if (/\p{Script=Cyrillic}[аяо]$/u.test(name)) for (const e of ["а", "е", "и", "у", "ы", "ой", "ою", "і"]) forms.push(name.slice(0, -1) + e);
+  // Russian writes и where Ukrainian writes і for the same Finnish sound (Каяани / Каяані).
+  if (/^\p{Script=Cyrillic}/u.test(name)) forms.push(...forms.flatMap((f) => [f.replace(/и/g, "і"), f.replace(/і/g, "и")]));
   if (/^\p{Script=Arabic}/u.test(name)) for (const p of ["ب", "ل", "و", "وب", "ول"]) forms.push(p + name);
   return forms;
 }
@@ -115,7 +117,7 @@ const ELEVEN: Array<[MunicipalityId, RegExp]> = [
 ];
 
 // Words that mark where someone lives ("asun", "bor", "live"), in the twelve languages.
-const RESIDENCE = new RegExp(foldArabicLetters(String.raw`^(asun|asumme|asuu|asunut|muutin|muutan|muutimme|muutamme|moved|moving|flyttade|flyttar|kolisin|kolin|kotikunta\w*|bor|bosatt|hemkommun|live|living|lives|resident|живу|мешкаю|проживаю|elan|elame|yaşıyorum|oturuyorum|sống|住在|أسكن|أعيش|ساکن|زندگی|deganahay|degganahay|degenahay|noolahay|nool|yaşıyorum|oturuyorum|yasiyorum|sống|song|生活)$`), "u");
+const RESIDENCE = new RegExp(foldArabicLetters(String.raw`^(asun|asumme|asuu|asunut|muutin|muutan|muutimme|muutamme|moved|moving|flyttade|flyttar|kolisin|kolin|kotikunta\w*|bor|bosatt|hemkommun|live|living|lives|resident|живу|мешкаю|проживаю|elan|elame|yaşıyorum|oturuyorum|sống|住在|أسكن|أعيش|ساکن|زندگی|de+g+[ae]nahay|noolahay|nool|yaşıyorum|oturuyorum|yasiyorum|sống|song|ở|生活)$`), "u");
 
 /** The municipalities' own names: proper names, written the same in every language of the buttons. */
 export const MUNICIPALITY_NAMES: Record<MunicipalityId, string> = {
@@ -202,6 +204,9 @@ export function findPlace(text: string): PlaceMention {
 
   // Chinese has no spaces: a place name is found inside the text; a home elsewhere wins.
   const han = gazetteer().unspaced.filter(([n]) => text.includes(n));
+  // A home elsewhere written in Latin letters inside Chinese ("我住在Espoo") still wins.
+  const latinElsewhere = ws.some((w, i) => /^[a-zäöå]/.test(w) && isOutsideCued(w) && (cued(i) || /住在|住|在/.test(text)));
+  if (han.length > 0 && latinElsewhere) return withCompany({ outside: true, also: han.find(([, id]) => id !== "outside")?.[1] as MunicipalityId | undefined });
   if (han.length > 0) {
     const inArea = han.find(([, id]) => id !== "outside")?.[1] as MunicipalityId | undefined;
     if (han.some(([, id]) => id === "outside")) return withCompany({ outside: true, also: inArea });
