@@ -69,8 +69,7 @@ function parseTree(dir: string): ParsedTree {
     }
   };
   walk(dir);
-  const key = snapshotKey(...texts.flat());
-  return snapshot("content", key, () => {
+  const parse = (): ParsedTree => {
     const tree: ParsedTree = {};
     for (const [path, text] of texts) {
       try {
@@ -80,7 +79,11 @@ function parseTree(dir: string): ParsedTree {
       }
     }
     return tree;
-  }, (t) => Buffer.from(JSON.stringify(t)), (b) => JSON.parse(b.toString("utf8")) as ParsedTree);
+  };
+  // Only the project's own content is kept: a copy (a test, an import trial) is parsed each time.
+  if (dir !== contentDir()) return parse();
+  return snapshot("content", snapshotKey(...texts.flat()), parse,
+    (t) => Buffer.from(JSON.stringify(t)), (b) => JSON.parse(b.toString("utf8")) as ParsedTree);
 }
 
 function parseFile<S extends z.ZodType>(tree: ParsedTree, path: string, schema: S, problems: string[]): z.infer<S> | undefined {
