@@ -161,7 +161,7 @@ class GuideImpl implements Guide {
       || (heard.agree && heard.exampleScore >= U.agreeInDomain);
     if (!inDomain && confidence < U.outOfDomainBelow) {
       // Words no language knows and no example resembles: not a question about something else, just unreadable.
-      if (result.hits.length === 0 && !words(text).some(this.knownWord)) return reply(t("answer:smalltalk.gibberish"));
+      if (result.hits.length === 0 && !ws.some(this.knownWord)) return reply(t("answer:smalltalk.gibberish"));
       return reply(t("answer:outOfScope"), true);
     }
     if (confidence < GUESS_FLOOR) {

@@ -34,7 +34,7 @@ const MOVING = /(muuttoa|muuttamassa|aion muuttaa|aikomus muuttaa|haluaisin muut
 
 // Words that mark a company ("yritykseni on Limingassa", "our company in Kempele").
 // Matched against normalised words (Arabic ك and ي folded as the tokenizer folds them).
-const COMPANY = new RegExp(foldArabicLetters(String.raw`^(yritys|yrityks|yritykse|yritykse\p{L}*|firma\p{L}*|firmall\p{L}*|yhtiö\p{L}*|toimipaik\p{L}*|company|business|firm|shop|restaurant|office|företag\p{L}*|firman|bolag\p{L}*|компани\p{L}*|фирм\p{L}*|предприяти\p{L}*|бизнес\p{L}*|підприєм\p{L}*|ettevõt\p{L}*|شركت\p{L}*|شرکت\p{L}*|شركة|shirkad\p{L}*|ganacsi\p{L}*|公司|企业|şirket\p{L}*|firmam\p{L}*|işletme\p{L}*)$`), "u");
+const COMPANY = new RegExp(foldArabicLetters(String.raw`^(yritys|yrityks\p{L}*|firma\p{L}*|yhtiö\p{L}*|toimipaik\p{L}*|company|business|firm|shop|restaurant|office|företag\p{L}*|bolag\p{L}*|компани\p{L}*|фирм\p{L}*|предприяти\p{L}*|бизнес\p{L}*|підприєм\p{L}*|ettevõt\p{L}*|شركت\p{L}*|شركة|shirkad\p{L}*|ganacsi\p{L}*|公司|企业|şirket\p{L}*|işletme\p{L}*)$`), "u");
 
 const RESIDENCE_LANGS: ReadonlySet<Lang> = new Set(["fi", "sv"]);
 
