@@ -32,3 +32,29 @@ export const UNDERSTANDING = {
   /** ...and is at least this similar. */
   smallTalkFloor: 0.3,
 } as const;
+
+/** The word ranking's tunables (knowledge/search/): field weights and how a query term was found. */
+export const SEARCH = {
+  /** How much a term counts by the field it is in. */
+  fields: { title: 3, keywords: 2.5, parts: 0.8, summary: 0.8 },
+  /** A query term found as itself... */
+  exact: 1,
+  /** ...as the start of a longer index term ("palkkatu" → "palkkatuki")... */
+  prefix: 0.8,
+  /** ...as a known piece of an unknown compound ("työkokeilupaikka" → "työkokeilu")... */
+  piece: 0.6,
+  /** ...or one typo away from a known word. */
+  typo: 0.6,
+  /** Added when the question names a service outright: every word of one of its titles... */
+  nameBonus: 6,
+  /** ...or says one of its keyword phrases in full ("työtä kokeilemaan", "laid off"). */
+  phraseBonus: 4,
+  /** A Finnish title inside another language was copied from a letter: its bonus is multiplied by this. */
+  borrowedNameFactor: 2,
+  /** A word the catalogue does not know at all counts half: often filler, dialect or a typo. */
+  unknownWordWeight: 0.5,
+  /** Only this many leaders are checked for names said in full. */
+  namedLeaders: 12,
+  /** Words analysed and expanded are remembered, up to this many bytes (keys and entries together). */
+  wordMemoBytes: 2_000_000,
+} as const;
