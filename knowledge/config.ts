@@ -58,3 +58,9 @@ export const SEARCH = {
   /** Words analysed and expanded are remembered, up to this many bytes (keys and entries together). */
   wordMemoBytes: 2_000_000,
 } as const;
+
+/** Language detection (knowledge/lang/detect.ts). */
+export const DETECT = {
+  /** Each word's language votes are remembered, up to this many bytes. */
+  wordMemoBytes: 1_000_000,
+} as const;

@@ -1,4 +1,6 @@
 import { loadModule } from "cld3-asm";
+import { DETECT } from "../config";
+import { BoundedMemo } from "../memo";
 import { LANGS, type Lang } from "../schema";
 import { STOPWORDS } from "../text/stopwords";
 import { words } from "../text/tokenize";
@@ -30,6 +32,9 @@ const PERSIAN_WORDS = /(^|\s)(ممنون|مرسی|مرسي|خداحافظ|چطو
 const UKRAINIAN_WORDS = /(^|[^\p{L}])(дякую|дуже|мені|мене|що|шукаю|роботу|працю|будь|ласка|вітаю|допоможіть|треба|потрібно|живу у|як|де)(?=[^\p{L}]|$)/gu;
 const RUSSIAN_WORDS = /(^|[^\p{L}])(спасибо|очень|мне|меня|что|ищу|работу|пожалуйста|здравствуйте|помогите|нужно|надо|как|где)(?=[^\p{L}]|$)/gu;
 
+/** The most CLD3's guess can add to one language: reliable (2) × probability (≤ 1) × length factor (≤ 1). */
+const CLD3_MAX_VOTE = 2;
+
 const has = (re: RegExp, s: string) => re.test(s);
 const count = (re: RegExp, s: string) => (s.match(re) ?? []).length;
 
@@ -49,8 +54,13 @@ export class LanguageDetector {
     private readonly borrowed: (w: string) => boolean = () => false,
   ) {}
 
+  /** Each word's votes (stopword, vocabulary, Finnish morphology), remembered: words recur across questions. */
+  private readonly wordVotes = new BoundedMemo<Float64Array>(DETECT.wordMemoBytes, (_v, k) => 2 * k.length + 64 + 8 * LANGS.length);
+
   detect(text: string): Detection {
     const t = text.normalize("NFC");
+    // Most questions are all Latin (or ASCII): no other script to count.
+    if (!/[\u0400-\uffff]/.test(t)) return this.latin(t);
     // A word in another script decides: a Finnish term typed into Russian or Arabic is a loan.
     const han = count(/\p{Script=Han}/gu, t);
     const arabic = count(/\p{Script=Arabic}/gu, t);
@@ -92,6 +102,22 @@ export class LanguageDetector {
     return n;
   }
 
+  private votesOf(w: string): Float64Array {
+    const known = this.wordVotes.get(w);
+    if (known) return known;
+    const v = new Float64Array(LANGS.length);
+    LANGS.forEach((l, i) => { if (STOPWORDS[l].has(w)) v[i] += 1; });
+    const fi = LANGS.indexOf("fi");
+    if (this.borrowed(w)) v[fi] += 0.4;
+    else {
+      const langs = this.vocabulary.get(w);
+      if (langs) for (const l of langs) v[LANGS.indexOf(l)] += 1.5 / langs.size;
+      if (w.length >= 3 && this.isFinnishWord(w) && !langs?.has("en") && !langs?.has("sv")) v[fi] += 1;
+    }
+    this.wordVotes.set(w, v);
+    return v;
+  }
+
   private latin(t: string): Detection {
     const lower = t.toLowerCase();
     const score = new Map<Lang, number>(LANGS.map((l) => [l, 0]));
@@ -108,19 +134,17 @@ export class LanguageDetector {
 
     const ws = words(lower);
     for (const w of ws) {
-      for (const l of LANGS) if (STOPWORDS[l].has(w)) add(l, 1);
-      if (this.borrowed(w)) {
-        add("fi", 0.4);
-        continue;
-      }
-      const langs = this.vocabulary.get(w);
-      if (langs) for (const l of langs) add(l, 1.5 / langs.size);
-      if (w.length >= 3 && this.isFinnishWord(w) && !langs?.has("en") && !langs?.has("sv")) add("fi", 1);
+      const v = this.votesOf(w);
+      for (let i = 0; i < LANGS.length; i++) if (v[i] !== 0) add(LANGS[i], v[i]);
     }
 
-    const g = this.guess(t);
-    const gl = g.language as Lang;
-    if (score.has(gl)) add(gl, (g.reliable ? 2 : 1) * g.probability * Math.min(1, ws.length / 2 + 0.25));
+    // The neural guess adds at most CLD3_MAX_VOTE to one language: it is asked only when that could change the winner.
+    const lead = [...score.values()].sort((a, b) => b - a);
+    if (lead[0] - lead[1] <= CLD3_MAX_VOTE) {
+      const g = this.guess(t);
+      const gl = g.language as Lang;
+      if (score.has(gl)) add(gl, (g.reliable ? 2 : 1) * g.probability * Math.min(1, ws.length / 2 + 0.25));
+    }
 
     // Only the Latin-script languages compete here.
     const ranked = (["fi", "sv", "en", "et", "so", "tr", "vi"] as Lang[])

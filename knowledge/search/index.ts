@@ -1,12 +1,13 @@
-import { LRUCache } from "lru-cache";
 import { SEARCH } from "../config";
+import { BoundedMemo } from "../memo";
 import type { Service } from "../load";
 import type { Lang } from "../schema";
 import { snapshot, snapshotKey } from "../snapshot";
 import type { TextAnalyzer } from "../text/analyzer";
 import { STOPWORDS } from "../text/stopwords";
 import { words } from "../text/tokenize";
-import { buildIndexState, type IndexState, type Name } from "./build";
+import { buildIndexState, type IndexState } from "./build";
+import { NameIndex } from "./names";
 import { Postings } from "./score";
 import { langBit, TermTable, type Group } from "./terms";
 
@@ -43,9 +44,9 @@ export class ServiceIndex {
   private readonly terms: TermTable;
   private readonly postings: Postings;
   private readonly docCount: number;
-  private readonly names: Map<string, Name[]>;
+  private readonly names: NameIndex;
   /** A word's analysis and expansion, by language and word: the same word recurs across questions. */
-  private readonly memo = new LRUCache<string, Group>({ maxSize: SEARCH.wordMemoBytes, sizeCalculation: groupBytes });
+  private readonly memo = new BoundedMemo<Group>(SEARCH.wordMemoBytes, groupBytes);
 
   constructor(services: Service[], private readonly analyzer: TextAnalyzer) {
     const key = snapshotKey(JSON.stringify(services), analyzer.finnish.hasMorphology ? "voikko" : "stemmer");
@@ -53,7 +54,7 @@ export class ServiceIndex {
       (st) => Buffer.from(JSON.stringify(st)), (b) => JSON.parse(b.toString("utf8")) as IndexState);
     this.terms = new TermTable(state);
     this.postings = new Postings(state, this.terms);
-    this.names = new Map(state.names);
+    this.names = new NameIndex(state.names);
     this.docCount = state.docCount;
   }
 
@@ -108,25 +109,17 @@ export class ServiceIndex {
     return { hits, coverage: hits.length > 0 ? hits[0].matched / total : 0, contentWords: groups.length };
   }
 
-  /**
-   * Names and phrases said in full lift a service; only the leaders can become the answer.
-   * A Finnish service name inside another language was copied from a letter: it lifts more.
-   */
+  /** Names and phrases said in full lift a service; only the leaders can become the answer. */
   private liftNamed(hits: Hit[], groups: Group[], lang: Lang): void {
     const strong = new Set<string>();
     for (const g of groups) g.terms.forEach((t, k) => { if (g.weights[k] >= SEARCH.prefix) strong.add(t); });
+    const said = this.names.said(strong, lang);
+    if (said.size === 0) return;
     for (const h of hits.slice(0, SEARCH.namedLeaders)) {
-      let bonus = 0;
-      let named: Hit["named"];
-      for (const name of this.names.get(h.id) ?? []) {
-        const b = name.bonus * (name.lang === "fi" && lang !== "fi" && name.bonus === SEARCH.nameBonus ? SEARCH.borrowedNameFactor : 1);
-        if (b > bonus && name.words.every((word) => word.some((t) => strong.has(t)))) {
-          bonus = b;
-          named = name.bonus === SEARCH.nameBonus ? "title" : "phrase";
-        }
-      }
-      h.score += bonus;
-      if (named) h.named = named;
+      const s = said.get(h.id);
+      if (!s) continue;
+      h.score += s.bonus;
+      h.named = s.named;
     }
   }
 }

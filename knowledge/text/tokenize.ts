@@ -1,4 +1,4 @@
-import { LRUCache } from "lru-cache";
+import { BoundedMemo } from "../memo";
 
 // Word segmentation with Intl.Segmenter: natural's tokenizers split Finnish words at ä/ö
 // ("työnhakuun" → "ty" + "nhakuun"), and Chinese has no spaces at all.
@@ -26,10 +26,7 @@ export function foldArabicLetters(text: string): string {
 // Building the index segments the same titles and keywords several times; segmenting is the slow part.
 // Bounded in bytes, not entries: a 1,000-character question weighs what it is, not one slot of many.
 const MEMO_MAX_BYTES = 8 * 1024 * 1024;
-const memo = new LRUCache<string, string[]>({
-  maxSize: MEMO_MAX_BYTES,
-  sizeCalculation: (value, key) => key.length * 2 + value.reduce((n, w) => n + w.length * 2 + 32, 64),
-});
+const memo = new BoundedMemo<string[]>(MEMO_MAX_BYTES, (value, key) => key.length * 2 + value.reduce((n, w) => n + w.length * 2 + 32, 64));
 
 /** Words of a text, lower-cased. Hyphenated compounds ("TE-palveluihin") come as parts and as the whole. */
 export function words(text: string, locale = "fi"): string[] {
