@@ -11,23 +11,29 @@ export type DomainFile = z.infer<typeof DomainFile>;
  * tell "I am not sure which service" from "this is not about employment services".
  */
 export class DomainWords {
-  private readonly prefixes: string[] = [];
+  private readonly prefixes = new Set<string>();
   private readonly phrases: string[] = [];
+  private readonly longest: number;
 
   constructor(file: DomainFile) {
     for (const list of Object.values(file)) {
       for (const entry of list ?? []) {
         const e = normalize(entry);
-        (/\s/.test(e) ? this.phrases : this.prefixes).push(e);
+        // Scripts without spaces between words (Chinese) match anywhere, as phrases do.
+        if (/\s|\p{Script=Han}/u.test(e)) this.phrases.push(e);
+        else this.prefixes.add(e);
       }
     }
+    this.longest = Math.max(0, ...[...this.prefixes].map((p) => p.length));
   }
 
+  /** Linear in the text: each word's starts are looked up, not every entry tried against every word. */
   matches(text: string): boolean {
     const t = normalize(text);
     if (this.phrases.some((p) => t.includes(p))) return true;
-    // Scripts without spaces between words (Chinese) match anywhere.
-    const ws = t.split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
-    return this.prefixes.some((p) => (/\p{Script=Han}/u.test(p) ? t.includes(p) : ws.some((w) => w.startsWith(p))));
+    for (const w of t.split(/[^\p{L}\p{N}-]+/u)) {
+      for (let k = 2; k <= Math.min(w.length, this.longest); k++) if (this.prefixes.has(w.slice(0, k))) return true;
+    }
+    return false;
   }
 }

@@ -1,10 +1,15 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import i18next, { type i18n, type Resource, type ResourceKey, type TFunction } from "i18next";
+import i18next, { type i18n, type Resource, type ResourceKey } from "i18next";
+import { BoundedMemo } from "./memo";
 import { localesDir } from "./paths";
 import { LANGS, type Lang } from "./schema";
 
-export type Translate = TFunction;
+/** A string in one language, by key, with its placeholders filled. */
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** Rendered strings by language, key and values: answers repeat the same few hundred sentences. */
+const STRINGS_MEMO_BYTES = 2_000_000;
 
 /** Reads every locales/<lang>/<namespace>.json once; a missing string falls back to English, then Finnish. */
 export function createI18n(dir = localesDir()): i18n {
@@ -40,6 +45,28 @@ export function createI18n(dir = localesDir()): i18n {
   return instance;
 }
 
+const memos = new WeakMap<i18n, BoundedMemo<string>>();
+const translators = new WeakMap<i18n, Map<Lang, Translate>>();
+
 export function translator(i18: i18n, lang: Lang): Translate {
-  return i18.getFixedT(lang);
+  let byLang = translators.get(i18);
+  if (!byLang) translators.set(i18, (byLang = new Map()));
+  let made = byLang.get(lang);
+  if (!made) byLang.set(lang, (made = makeTranslator(i18, lang)));
+  return made;
+}
+
+function makeTranslator(i18: i18n, lang: Lang): Translate {
+  const t = i18.getFixedT(lang);
+  let memo = memos.get(i18);
+  if (!memo) memos.set(i18, (memo = new BoundedMemo<string>(STRINGS_MEMO_BYTES, (v, k) => 2 * (k.length + v.length) + 64)));
+  const strings = memo;
+  return (key, options) => {
+    const id = options === undefined ? `${lang}\u0000${key}` : `${lang}\u0000${key}\u0000${JSON.stringify(options)}`;
+    const known = strings.get(id);
+    if (known !== undefined) return known;
+    const s = t(key, options);
+    strings.set(id, s);
+    return s;
+  };
 }

@@ -165,24 +165,21 @@ export class ExampleClassifier {
     }
     if (rows.length === 0) return [];
     norm = Math.sqrt(norm);
-    const scores = this.scores;
-    const touched: number[] = [];
+    const { scores, start, postDoc, postWeight, docLabel } = this;
     for (let k = 0; k < rows.length; k++) {
       const qv = weights[k] / norm;
-      for (let i = this.start[rows[k]], end = this.start[rows[k] + 1]; i < end; i++) {
-        const d = this.postDoc[i];
-        if (scores[d] === 0) touched.push(d);
-        scores[d] += qv * this.postWeight[i];
-      }
+      for (let i = start[rows[k]], end = start[rows[k] + 1]; i < end; i++) scores[postDoc[i]] += qv * postWeight[i];
     }
-    // Per label: its best and second-best example.
+    // Per label: its best and second-best example. One pass over every example is cheaper than
+    // keeping a list of the touched ones while adding.
     const first = new Float32Array(this.labels.length);
     const second = new Float32Array(this.labels.length);
     const seen: number[] = [];
-    for (const d of touched) {
+    for (let d = 0; d < scores.length; d++) {
       const s = scores[d];
+      if (s === 0) continue;
       scores[d] = 0;
-      const l = this.docLabel[d];
+      const l = docLabel[d];
       if (first[l] === 0 && second[l] === 0) seen.push(l);
       if (s > first[l]) {
         second[l] = first[l];
