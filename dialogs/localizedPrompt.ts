@@ -17,6 +17,6 @@ export class LocalizedTextPrompt extends TextPrompt {
 
   protected override async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
     const profile = await this.deps.profile.get(context, {});
-    await context.sendActivity(this.build(sayFor(this.deps.guide, profile), profileLang(profile), isRetry, options));
+    await context.sendActivity(this.build(sayFor(this.deps.strings, profile), profileLang(profile), isRetry, options));
   }
 }
