@@ -2,7 +2,7 @@ import { WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext
 import { LANGS, ROLES, type Role } from "../knowledge/schema";
 import { profileLang, understandTurn, type DialogDeps } from "./deps";
 import { InterruptibleDialog } from "./interruptibleDialog";
-import { LocalizedTextPrompt } from "./localizedPrompt";
+import { LocalizedServicePrompt, LocalizedTextPrompt } from "./localizedPrompt";
 import { MUNICIPALITY_DIALOG, MunicipalityDialog } from "./municipalityDialog";
 import { answer, serviceButtons, suggestions } from "./replies";
 import { ServiceChoice } from "./serviceChoice";
@@ -22,7 +22,7 @@ export class GuidedDialog extends InterruptibleDialog {
       msg.text = say(retry ? "bot:didNotUnderstand" : "bot:askRole");
       return msg;
     }, (pc) => this.validateRole(pc)));
-    this.addDialog(new LocalizedTextPrompt(NEED_PROMPT, deps, (say, lang, _retry, options) => {
+    this.addDialog(new LocalizedServicePrompt(NEED_PROMPT, deps, (say, lang, _retry, options) => {
       const role = (options.validations as { role?: Role } | undefined)?.role;
       const msg = serviceButtons(deps.answerer.guidedOptions(role, lang));
       msg.text = say("bot:askNeed");
