@@ -29,7 +29,7 @@ export function apiRouter(guide: Guide, limit: RequestHandler): Router {
     if (!service) return sendError(res, 404, "not_found", "No such service.", "id");
     const { lang, municipality } = query;
     const r = guide.explain(service.id, { lang, municipality });
-    res.json({ id: service.id, lang, text: r.answer, channel: r.channel, citations: r.citations });
+    res.json({ id: service.id, lang, text: r.answer, channel: r.channel, citations: r.citations, details: r.details });
   }));
 
   router.get("/sections", validated({ query: SectionsQuery }, ({ query: { lang } }, _req, res) => {

@@ -58,6 +58,7 @@ export function observedGuide(guide: Guide, metrics: Metrics, surface: "api" | "
     get index() { return guide.index; },
     get detector() { return guide.detector; },
     get classifier() { return guide.classifier; },
+    read: (text) => guide.read(text),
     ask: (req, known) => {
       const r = guide.ask(req, known);
       metrics.answered(r, surface, req.municipality);

@@ -76,7 +76,7 @@ export class ReittiBot extends ActivityHandler {
 
   /** Past the limit nothing is understood; the person hears the limit in the conversation's language. */
   private async tooLong(context: TurnContext, length: number): Promise<void> {
-    const say = sayFor(this.deps.guide, await this.deps.profile.get(context, {}));
+    const say = sayFor(this.deps.strings, await this.deps.profile.get(context, {}));
     await context.sendActivity(say("bot:tooLong", { max: TEXT_MAX_CHARS, count: length }));
   }
 
@@ -91,8 +91,8 @@ export class ReittiBot extends ActivityHandler {
     if (value.plain && value.lang === "fi") profile.plain = true;
     if (value.lang) await adoptLanguage(this.deps, context, profile, value.lang, value.resumed ? value.chosen === true : true);
     if (value.resumed) return;
-    const t = sayFor(this.deps.guide, profile);
-    const msg = suggestions([...languageButtons(this.deps.guide), t("bot:guidedStart")]);
+    const t = sayFor(this.deps.strings, profile);
+    const msg = suggestions([...languageButtons(this.deps.strings), t("bot:guidedStart")]);
     msg.text = t("bot:welcome");
     await context.sendActivity(msg);
   }

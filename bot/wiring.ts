@@ -5,6 +5,7 @@ import type { Guide } from "../knowledge/guide";
 import { profileLang, type DialogDeps, type Profile } from "../dialogs/deps";
 import { MainDialog } from "../dialogs/mainDialog";
 import { botEndpoint } from "./botEndpoint";
+import { dialogParts } from "./dialogParts";
 import { ACTIVITY_MAX_DEPTH, BODY_MAX_BYTES, CONVERSATION_IDLE_MS, MEMORY_LIVE_BYTES, MEMORY_PENDING_BYTES, type Config } from "./config";
 import { ConversationStore, DirectLineAdapter, directLineRouter } from "./directline";
 import { jsonBody, onlyMethods } from "./edge";
@@ -37,8 +38,7 @@ export function wire(guide: Guide, config: Config, store: StateStore = new Memor
   const metrics = new Metrics();
   const feedback = new FeedbackCounter((helpful) => metrics.feedback.inc({ vote: helpful ? "yes" : "no" }));
   const deps: DialogDeps = {
-    guide: observedGuide(guide, metrics, "bot"),
-    commands: new CommandRecognizer(guide.i18n),
+    ...dialogParts(observedGuide(guide, metrics, "bot"), new CommandRecognizer(guide.i18n)),
     profile: conversationState.createProperty<Profile>("profile"),
     feedback,
   };

@@ -1,10 +1,11 @@
 import { WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from "botbuilder-dialogs";
-import { LANGS, ROLES, type Lang, type Role } from "../knowledge/schema";
-import { profileLang, type DialogDeps } from "./deps";
+import { LANGS, ROLES, type Role } from "../knowledge/schema";
+import { profileLang, understandTurn, type DialogDeps } from "./deps";
 import { InterruptibleDialog } from "./interruptibleDialog";
-import { LocalizedTextPrompt } from "./localizedPrompt";
+import { LocalizedServicePrompt, LocalizedTextPrompt } from "./localizedPrompt";
 import { MUNICIPALITY_DIALOG, MunicipalityDialog } from "./municipalityDialog";
-import { answer, shortTitle, suggestions } from "./replies";
+import { answer, serviceButtons, suggestions } from "./replies";
+import { ServiceChoice } from "./serviceChoice";
 
 export const GUIDED_DIALOG = "guidedDialog";
 const ROLE_PROMPT = "rolePrompt";
@@ -16,14 +17,14 @@ export class GuidedDialog extends InterruptibleDialog {
   constructor(deps: DialogDeps) {
     super(GUIDED_DIALOG, deps);
     this.addDialog(new LocalizedTextPrompt(ROLE_PROMPT, deps, (say, lang, retry) => {
-      const t = deps.guide.t(lang);
+      const t = deps.strings.t(lang);
       const msg = suggestions(GUIDED_ROLES.map((r) => t(`bot:roles.${r}`)));
       msg.text = say(retry ? "bot:didNotUnderstand" : "bot:askRole");
       return msg;
     }, (pc) => this.validateRole(pc)));
-    this.addDialog(new LocalizedTextPrompt(NEED_PROMPT, deps, (say, lang, _retry, options) => {
+    this.addDialog(new LocalizedServicePrompt(NEED_PROMPT, deps, (say, lang, _retry, options) => {
       const role = (options.validations as { role?: Role } | undefined)?.role;
-      const msg = suggestions(this.needTitles(role, lang));
+      const msg = serviceButtons(deps.answerer.guidedOptions(role, lang));
       msg.text = say("bot:askNeed");
       return msg;
     }));
@@ -41,7 +42,7 @@ export class GuidedDialog extends InterruptibleDialog {
   private roleOf(text: string): Role | undefined {
     const wanted = text.trim().toLowerCase();
     for (const lang of LANGS) {
-      const t = this.deps.guide.t(lang);
+      const t = this.deps.strings.t(lang);
       for (const r of GUIDED_ROLES) if (t(`bot:roles.${r}`).toLowerCase() === wanted) return r;
     }
     return undefined;
@@ -65,16 +66,6 @@ export class GuidedDialog extends InterruptibleDialog {
     return step.beginDialog(MUNICIPALITY_DIALOG, { employer: profile.role === "employer" });
   }
 
-  private needs(role: Role | undefined): string[] {
-    const table = this.deps.guide.kb.guided;
-    return table[role && role !== "advisor" ? role : "resident"] ?? [];
-  }
-
-  /** Button labels: short, in the person's language (the Finnish name is in the answer card). */
-  private needTitles(role: Role | undefined, lang: Lang): string[] {
-    return this.needs(role).map((id) => shortTitle(this.deps.guide.kb.services.get(id)!, lang));
-  }
-
   private async askNeed(step: WaterfallStepContext) {
     const profile = await this.deps.profile.get(step.context, {});
     return step.prompt(NEED_PROMPT, { validations: { role: profile.role } });
@@ -83,14 +74,16 @@ export class GuidedDialog extends InterruptibleDialog {
   private async answer(step: WaterfallStepContext) {
     const profile = await this.deps.profile.get(step.context, {});
     const lang = profileLang(profile);
+    const who = { lang, municipality: profile.municipality, role: profile.role, outside: profile.outside };
+    // A button carries the service's id; a typed label in any language counts too.
+    const choice = ServiceChoice.safeParse(step.context.activity.value);
+    const byId = choice.success ? this.deps.answerer.explain(choice.data.service, who) : undefined;
     const text = String(step.result ?? "").trim();
-    // A label in any language counts: the question may have been asked before a language change.
-    const chosen = this.needs(profile.role).find((id) => LANGS.some((l) => shortTitle(this.deps.guide.kb.services.get(id)!, l) === text));
-    const ctx = { lang, municipality: profile.municipality, role: profile.role, outside: profile.outside };
-    const response = chosen
-      ? this.deps.guide.explain(chosen, ctx)
-      : this.deps.guide.ask({ text, lang, municipality: profile.municipality, role: profile.role });
-    await answer(this.deps, step.context, response);
+    const named = byId ? undefined : this.deps.answerer.guidedNamed(profile.role, text);
+    const understood = byId || named ? undefined : understandTurn(this.deps, step.context);
+    const response = byId ?? (named ? this.deps.answerer.explain(named, who) : undefined)
+      ?? (understood ? this.deps.answerer.ask(understood, who) : undefined);
+    if (response) await answer(this.deps, step.context, response);
     return step.endDialog();
   }
 }

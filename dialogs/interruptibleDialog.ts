@@ -3,10 +3,10 @@ import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnR
 import { z } from "zod";
 import { tellsLanguage } from "../knowledge/commands";
 import { MunicipalityId, type Lang } from "../knowledge/schema";
-import { profileLang, sayFor, type DialogDeps, type Profile } from "./deps";
+import { profileLang, sayFor, understandTurn, type DialogDeps, type Profile } from "./deps";
 import { personReply } from "./person";
-import { relatedServices } from "./related";
-import { adoptLanguage, languageButtons, shortTitle, suggestions } from "./replies";
+import { adoptLanguage, languageButtons, serviceButtons, suggestions } from "./replies";
+import { ServiceChoice } from "./serviceChoice";
 
 /** What the buttons under answers post back (no text is shown for them). */
 const ActionValue = z.union([
@@ -50,8 +50,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       return resume();
     }
 
-    const text = context.activity.type === "message" ? context.activity.text ?? "" : "";
-    const found = text ? this.deps.commands.recognizeWithLanguage(text) : undefined;
+    // A service button's label is a choice, not a command.
+    if (ServiceChoice.safeParse(context.activity.value).success) return undefined;
+    const found = understandTurn(this.deps, context)?.command;
     if (!found || found.command.type === "guided") return undefined;
     const command = found.command;
     const profile = await this.deps.profile.get(context, {});
@@ -61,14 +62,14 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       await adoptLanguage(this.deps, context, profile, found.lang, false);
     }
     const lang = profileLang(profile);
-    const t = sayFor(this.deps.guide, profile);
+    const t = sayFor(this.deps.strings, profile);
 
     switch (command.type) {
       case "help":
         await context.sendActivity(t("bot:help"));
         return resume();
       case "human":
-        await context.sendActivity(personReply(this.deps.guide, lang, profile));
+        await context.sendActivity(personReply(this.deps, lang, profile));
         return resume();
       case "thanks": {
         const msg = suggestions([t("bot:guidedStart")]);
@@ -91,7 +92,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         }
         profile.plain = command.plain === true;
         await adoptLanguage(this.deps, context, profile, command.lang, true);
-        const set = sayFor(this.deps.guide, profile);
+        const set = sayFor(this.deps.strings, profile);
         // A waiting question comes again in the new language; with none, the options stay a tap away.
         const msg = inProgress ? MessageFactory.text(set("bot:languageSet")) : suggestions([set("bot:guidedStart")]);
         msg.text = set("bot:languageSet");
@@ -105,7 +106,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   private async act(context: TurnContext, value: ActionValue): Promise<void> {
     const profile = await this.deps.profile.get(context, {});
     const lang = profileLang(profile);
-    const t = sayFor(this.deps.guide, profile);
+    const t = sayFor(this.deps.strings, profile);
     if ("feedback" in value) {
       this.deps.feedback.record(value.feedback === "yes");
       if (value.feedback === "yes") {
@@ -125,11 +126,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       if (value.person === "outside") Object.assign(profile, { outside: true, municipality: undefined });
       else Object.assign(profile, { municipality: value.person, outside: false });
       await this.deps.profile.set(context, profile);
-      await context.sendActivity(personReply(this.deps.guide, lang, profile));
+      await context.sendActivity(personReply(this.deps, lang, profile));
       return;
     }
     if (value.next === "human") {
-      await context.sendActivity(personReply(this.deps.guide, lang, profile));
+      await context.sendActivity(personReply(this.deps, lang, profile));
       return;
     }
     if (value.next === "rephrase") {
@@ -141,10 +142,10 @@ export abstract class InterruptibleDialog extends ComponentDialog {
 }
 
 function relatedMessage(deps: DialogDeps, lang: Lang, profile: Profile) {
-  const t = sayFor(deps.guide, profile);
-  const related = profile.lastService ? relatedServices(deps.guide, profile.lastService) : [];
-  const titles = related.map((id) => shortTitle(deps.guide.kb.services.get(id)!, lang));
-  const msg = suggestions([...titles, t("bot:guidedStart")]);
+  const t = sayFor(deps.strings, profile);
+  const related = profile.lastService ? deps.answerer.related(profile.lastService, lang) : [];
+  const titles = related.map((o) => o.label);
+  const msg = serviceButtons(related, [t("bot:guidedStart")]);
   msg.text = titles.length > 0 ? `${t("bot:relatedTitle")}\n\n${titles.map((x) => `- ${x}`).join("\n")}` : t("bot:relatedNone");
   msg.locale = lang;
   return msg;
@@ -152,7 +153,7 @@ function relatedMessage(deps: DialogDeps, lang: Lang, profile: Profile) {
 
 /** Twelve buttons, each language named in itself; tapping one is a "switch to" command. */
 export async function sendLanguageChoice(deps: DialogDeps, context: TurnContext): Promise<void> {
-  const msg = suggestions(languageButtons(deps.guide));
-  msg.text = sayFor(deps.guide, await deps.profile.get(context, {}))("bot:chooseLanguage");
+  const msg = suggestions(languageButtons(deps.strings));
+  msg.text = sayFor(deps.strings, await deps.profile.get(context, {}))("bot:chooseLanguage");
   await context.sendActivity(msg);
 }

@@ -1,7 +1,8 @@
 import type { Activity, TurnContext } from "botbuilder";
-import { TextPrompt, type PromptOptions, type PromptValidator } from "botbuilder-dialogs";
+import { TextPrompt, type PromptOptions, type PromptRecognizerResult, type PromptValidator } from "botbuilder-dialogs";
 import type { Lang } from "../knowledge/schema";
 import { profileLang, sayFor, type DialogDeps, type Say } from "./deps";
+import { ServiceChoice } from "./serviceChoice";
 
 /** Builds a prompt's message in a language; `options.validations` carries the step's own facts. */
 export type PromptBuilder = (say: Say, lang: Lang, retry: boolean, options: PromptOptions) => Partial<Activity>;
@@ -17,6 +18,14 @@ export class LocalizedTextPrompt extends TextPrompt {
 
   protected override async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
     const profile = await this.deps.profile.get(context, {});
-    await context.sendActivity(this.build(sayFor(this.deps.guide, profile), profileLang(profile), isRetry, options));
+    await context.sendActivity(this.build(sayFor(this.deps.strings, profile), profileLang(profile), isRetry, options));
+  }
+}
+
+/** A question answered with a service: a button's `{ service: id }` counts even where a channel sends no text with it. */
+export class LocalizedServicePrompt extends LocalizedTextPrompt {
+  protected override async onRecognize(context: TurnContext, state: object, options: PromptOptions): Promise<PromptRecognizerResult<string>> {
+    if (ServiceChoice.safeParse(context.activity.value).success) return { succeeded: true, value: (context.activity.text ?? "").trim() };
+    return super.onRecognize(context, state, options);
   }
 }

@@ -1,19 +1,20 @@
 import { WaterfallDialog, type WaterfallStepContext } from "botbuilder-dialogs";
 import { SUGGEST_BELOW } from "../knowledge/guide";
 import { tellsLanguage } from "../knowledge/commands";
-import { findPlace } from "../knowledge/places";
 import type { AskResponse } from "../knowledge/schema";
-import { profileLang, type DialogDeps, type Profile } from "./deps";
+import { profileLang, understandTurn, type Asker, type DialogDeps, type Profile, type Understanding } from "./deps";
 import { GUIDED_DIALOG, GuidedDialog } from "./guidedDialog";
 import { InterruptibleDialog } from "./interruptibleDialog";
 import { MUNICIPALITY_DIALOG, MunicipalityDialog } from "./municipalityDialog";
 import { adoptLanguage, answer } from "./replies";
+import { ServiceChoice } from "./serviceChoice";
 
 export const MAIN_DIALOG = "mainDialog";
 
-/** The question waiting for the municipality. */
+/** The question waiting for the municipality: the text understood, or the service a button chose. */
 interface Pending {
-  question?: string;
+  question?: Understanding;
+  service?: string;
 }
 
 /** Questions shorter than this are not trusted to tell the language: "EURES" is no language. */
@@ -37,33 +38,50 @@ export class MainDialog extends InterruptibleDialog {
     this.initialDialogId = "mainWaterfall";
   }
 
-  private ask(text: string, profile: Profile): AskResponse {
-    return this.deps.guide.ask(
-      { text, lang: profile.lang, municipality: profile.municipality, role: profile.role },
-      { outside: profile.outside },
-    );
+  private who(profile: Profile): Asker {
+    return { lang: profileLang(profile), municipality: profile.municipality, role: profile.role, outside: profile.outside };
+  }
+
+  /** Asks where the person lives first when the answer needs it and the service is sure; else answers. */
+  private async reply(step: WaterfallStepContext, response: AskResponse, pending: Pending) {
+    if (response.needs.includes("municipality") && response.service && response.confidence >= SUGGEST_BELOW) {
+      Object.assign(step.values as Pending, pending);
+      return step.beginDialog(MUNICIPALITY_DIALOG);
+    }
+    await answer(this.deps, step.context, response);
+    return step.endDialog();
   }
 
   private async understand(step: WaterfallStepContext) {
     const { context } = step;
-    const text = (context.activity.text ?? "").trim();
-    if (!text) return step.endDialog();
     const profile = await this.deps.profile.get(context, {});
-    const command = this.deps.commands.recognizeWithLanguage(text);
+    // A service button answers by the id it carries; its label is not read again.
+    const choice = ServiceChoice.safeParse(context.activity.value);
+    const service = choice.success ? choice.data.service : undefined;
+    const chosen = service ? this.deps.answerer.explain(service, this.who(profile)) : undefined;
+    if (chosen) {
+      profile.lang ??= profileLang(profile);
+      await this.deps.profile.set(context, profile);
+      return this.reply(step, chosen, { service });
+    }
+    const understood = understandTurn(this.deps, context);
+    if (!understood) return step.endDialog();
+    const command = understood.command;
     if (command?.command.type === "guided") {
       if (!profile.langChosen && tellsLanguage(command, profile.lang !== undefined) && command.lang !== profileLang(profile)) await adoptLanguage(this.deps, context, profile, command.lang, false);
       return step.beginDialog(GUIDED_DIALOG);
     }
 
-    const place = findPlace(text);
+    const text = understood.text;
+    const place = understood.place;
     if (place.municipality) Object.assign(profile, { municipality: place.municipality, outside: false });
     else if (place.outside) Object.assign(profile, { outside: true, municipality: undefined });
 
     // Follow the person's language unless they chose one; tell the page when it changes.
     // A sentence of a few words in another language switches; a first short message only when the
     // detector is sure, so a word many languages share ("ok", "EURES") keeps the conversation Finnish.
-    const detected = this.deps.guide.detector.detect(text);
-    const written = detected.lang;
+    const detected = understood;
+    const written = detected.written;
     const words = text.split(/\s+/).length;
     // One English word ("EURES", "help", "ok") is written by people of every language.
     const shortButClear = profile.lang === undefined && detected.confidence >= SHORT_TEXT_MIN_CONFIDENCE && (words > 1 || written !== "en");
@@ -74,23 +92,17 @@ export class MainDialog extends InterruptibleDialog {
       profile.lang ??= profileLang(profile);
       await this.deps.profile.set(context, profile);
     }
-    const response = this.ask(text, profile);
-
-    // Ask where the person lives only when sure of the service; otherwise show the options first.
-    if (response.needs.includes("municipality") && response.service && response.confidence >= SUGGEST_BELOW) {
-      (step.values as Pending).question = text;
-      return step.beginDialog(MUNICIPALITY_DIALOG);
-    }
-    await answer(this.deps, context, response);
-    return step.endDialog();
+    // The text was read once above; the answerer takes that reading rather than reading it again.
+    return this.reply(step, this.deps.answerer.ask(understood, this.who(profile)), { question: understood });
   }
 
   /** Runs after the municipality question, and after the guided path, which has answered itself. */
   private async answerAfterMunicipality(step: WaterfallStepContext) {
-    const question = (step.values as Pending).question;
-    if (!question) return step.endDialog();
+    const { question, service } = step.values as Pending;
     const profile = await this.deps.profile.get(step.context, {});
-    await answer(this.deps, step.context, this.ask(question, profile));
+    const response = service ? this.deps.answerer.explain(service, this.who(profile))
+      : question ? this.deps.answerer.ask(question, this.who(profile)) : undefined;
+    if (response) await answer(this.deps, step.context, response);
     return step.endDialog();
   }
 }

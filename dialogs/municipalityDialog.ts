@@ -1,7 +1,7 @@
 import { WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from "botbuilder-dialogs";
-import { findPlace, MUNICIPALITY_NAMES } from "../knowledge/places";
+import { MUNICIPALITY_NAMES } from "../knowledge/places";
 import { MUNICIPALITIES, type MunicipalityId } from "../knowledge/schema";
-import { profileLang, type DialogDeps } from "./deps";
+import { profileLang, understandTurn, type DialogDeps } from "./deps";
 import { InterruptibleDialog } from "./interruptibleDialog";
 import { LocalizedTextPrompt } from "./localizedPrompt";
 import { suggestions } from "./replies";
@@ -16,7 +16,7 @@ export class MunicipalityDialog extends InterruptibleDialog {
   constructor(deps: DialogDeps) {
     super(MUNICIPALITY_DIALOG, deps);
     this.addDialog(new LocalizedTextPrompt(PROMPT, deps, (say, lang, retry, options) => {
-      const t = deps.guide.t(lang);
+      const t = deps.strings.t(lang);
       const employer = (options.validations as { employer?: boolean } | undefined)?.employer === true;
       const msg = suggestions([...this.names(), t("bot:otherMunicipality")]);
       msg.text = say(retry ? "bot:didNotUnderstand" : employer ? "bot:askMunicipalityEmployer" : "bot:askMunicipality");
@@ -40,15 +40,15 @@ export class MunicipalityDialog extends InterruptibleDialog {
 
   private async validate(pc: PromptValidatorContext<string>): Promise<boolean> {
     const text = pc.recognized.value ?? "";
-    const place = findPlace(text);
-    if (place.municipality || place.outside) return true;
+    const place = understandTurn(this.deps, pc.context)?.place;
+    if (place?.municipality || place?.outside) return true;
     const profile = await this.deps.profile.get(pc.context, {});
-    return text.trim().toLowerCase() === this.deps.guide.t(profileLang(profile))("bot:otherMunicipality").toLowerCase();
+    return text.trim().toLowerCase() === this.deps.strings.t(profileLang(profile))("bot:otherMunicipality").toLowerCase();
   }
 
   private async remember(step: WaterfallStepContext) {
-    const place = findPlace(String(step.result));
-    const answer: MunicipalityAnswer = place.municipality ?? "outside";
+    // The prompt's answer is this turn's text, already understood by the validator.
+    const answer: MunicipalityAnswer = understandTurn(this.deps, step.context)?.place.municipality ?? "outside";
     const profile = await this.deps.profile.get(step.context, {});
     if (answer === "outside") {
       profile.outside = true;

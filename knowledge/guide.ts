@@ -1,21 +1,21 @@
 import type { i18n } from "i18next";
-import { composeAnswer } from "./answer";
+import { answerText, buildAnswer, channelRef, serviceOption } from "./answer";
 import { createI18n, translator, type Translate } from "./i18n";
 import { loadCld3, LanguageDetector } from "./lang/detect";
 import { languageVocabulary } from "./lang/vocabulary";
 import { loadKnowledge, type Knowledge, type Service } from "./load";
-import { serviceTitle, targetName } from "./localize";
+import { targetName } from "./localize";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { UNDERSTANDING as U } from "./config";
 import { contentDir } from "./paths";
 import { snapshot, snapshotKey } from "./snapshot";
 import { readPerson, type Person } from "./person";
-import { findPlace, isPlaceWord, MUNICIPALITY_NAMES } from "./places";
+import { findPlace, isPlaceWord, MUNICIPALITY_NAMES, type PlaceMention } from "./places";
 import { ExampleClassifier } from "./understand/classifier";
 import { recognise } from "./understand/recognizer";
 import { maskPlaces, trainingExamples } from "./understand/training";
-import { route, targetId, targetKind, type Route, type Target } from "./route";
+import { route, type Route, type Target } from "./route";
 import { LANGS, type AskRequest, type AskResponse, type ChannelRef, type Lang, type MunicipalityId, type Role, type SmallTalk } from "./schema";
 import { ServiceIndex, type SearchResult } from "./search";
 import { TextAnalyzer } from "./text/analyzer";
@@ -41,14 +41,27 @@ export interface AnswerContext {
   movingHere?: boolean;
 }
 
+/** A text read once: the language it is written in (and how sure), and the place it names. */
+export interface Reading {
+  text: string;
+  written: Lang;
+  confidence: number;
+  place: PlaceMention;
+}
+
 export interface Guide {
   readonly kb: Knowledge;
   readonly i18n: i18n;
   readonly index: ServiceIndex;
   readonly detector: LanguageDetector;
   readonly classifier: ExampleClassifier;
-  /** `known.outside`: the conversation already knows the person lives outside the area. */
-  ask(req: AskRequest, known?: { outside?: boolean }): AskResponse;
+  /** Reads a text's language and place; ask() takes the reading so a turn's text is read once. */
+  read(text: string): Reading;
+  /**
+   * `known.outside`: the conversation already knows the person lives outside the area;
+   * `known.reading`: the text already read (used when it is of this very text).
+   */
+  ask(req: AskRequest, known?: { outside?: boolean; reading?: Reading }): AskResponse;
   /** The answer for a service chosen by id (a button), routed for this person. */
   explain(serviceId: string, ctx: AnswerContext): AskResponse;
   /** Channel reference for a routing target, in a language. */
@@ -106,7 +119,13 @@ class GuideImpl implements Guide {
   }
 
   channelRef(target: Target, lang: Lang): ChannelRef {
-    return { kind: targetKind(target), id: targetId(target), name: targetName(target, lang, this.t(lang)) };
+    return channelRef(target, lang, this.t(lang));
+  }
+
+  read(text: string): Reading {
+    const trimmed = text.trim();
+    const detected = this.detector.detect(trimmed);
+    return { text: trimmed, written: detected.lang, confidence: detected.confidence, place: findPlace(trimmed) };
   }
 
   routeFor(service: Service, ctx: AnswerContext): Route {
@@ -126,21 +145,22 @@ class GuideImpl implements Guide {
     return Math.max(0, Math.min(1, Math.max(measured, floor)));
   }
 
-  ask(req: AskRequest, known: { outside?: boolean } = {}): AskResponse {
+  ask(req: AskRequest, known: { outside?: boolean; reading?: Reading } = {}): AskResponse {
     const text = req.text.trim();
     // Understand the text in the language it is written in; answer in the one asked for.
-    const written = this.detector.detect(text).lang;
+    const reading = known.reading?.text === text ? known.reading : this.read(text);
+    const written = reading.written;
     const lang: Lang = req.lang ?? written;
     const t = this.t(lang);
     const person = readPerson({
-      text, written, place: findPlace(text), role: req.role, municipality: req.municipality, knownOutside: known.outside,
+      text, written, place: reading.place, role: req.role, municipality: req.municipality, knownOutside: known.outside,
     });
     const ctx: AnswerContext = {
       lang, municipality: person.home, role: person.role, outside: person.outside, company: person.company,
       companyOutside: person.companyOutside, foreignLanguage: person.foreignLanguage, movingHere: person.movingHere,
     };
     const result = this.index.search(text, written, isPlaceWord);
-    const base = { lang, alternatives: [], citations: [], needs: [], suggestions: [] };
+    const base = { lang, alternatives: [], citations: [], needs: [], suggestions: [], details: null };
     const reply = (answer: string, outOfScope = false) => ({ ...base, outOfScope, service: null, channel: null, answer, confidence: 0 });
 
     const ws = words(text);
@@ -153,10 +173,7 @@ class GuideImpl implements Guide {
     if (heard.type === "smalltalk") return reply(this.smallTalk(heard.intent, person, lang));
 
     const confidence = heard.confidence;
-    const suggestions = heard.ranked.slice(0, 3).map((h) => {
-      const s = this.kb.services.get(h.id)!;
-      return { id: s.id, title: serviceTitle(s, lang) };
-    });
+    const suggestions = heard.ranked.slice(0, 3).map((h) => serviceOption(this.kb.services.get(h.id)!, lang));
     const inDomain = this.kb.domain.matches(text) || heard.named || heard.exampleScore >= U.exampleInDomain
       || (heard.agree && heard.exampleScore >= U.agreeInDomain);
     if (!inDomain && confidence < U.outOfDomainBelow) {
@@ -197,23 +214,23 @@ class GuideImpl implements Guide {
     return this.respond(service, ctx, 1, []);
   }
 
+  /** Every rendering of a service answer (text, API, card) comes from the one structured answer. */
   private respond(service: Service, ctx: AnswerContext, confidence: number, offered: AskResponse["suggestions"]): AskResponse {
     const { lang } = ctx;
     const t = this.t(lang);
-    const r = this.routeFor(service, ctx);
-    let answer = composeAnswer(service, r, lang, t);
-    if (offered.length > 0) answer += "\n" + t("answer:unsure") + "\n" + offered.map((s) => `• ${s.title}`).join("\n");
+    const details = buildAnswer(this.kb, service, this.routeFor(service, ctx), lang, t, offered);
     return {
       lang,
       outOfScope: false,
-      service: { id: service.id, title: serviceTitle(service, lang), delivery: service.delivery, sections: service.sections },
-      channel: this.channelRef(r.target, lang),
-      alternatives: r.alternatives.map((a) => this.channelRef(a, lang)),
-      answer,
+      service: { id: service.id, title: serviceOption(service, lang).title, delivery: service.delivery, sections: service.sections },
+      channel: details.channel,
+      alternatives: details.alternatives,
+      answer: answerText(details, t),
       confidence: round3(confidence),
-      citations: service.sections,
-      needs: r.needs,
+      citations: details.citations.map((c) => c.id),
+      needs: details.route.needs,
       suggestions: offered,
+      details,
     };
   }
 }

@@ -1,5 +1,5 @@
 import type { Channel, Knowledge, Service } from "./load";
-import type { ChannelKind, Lang, MunicipalityId, Role } from "./schema";
+import type { ChannelKind, Lang, MunicipalityId, Role, RouteReason } from "./schema";
 
 /** A place to send the person: a channel of the knowledge base, or one named only by its kind. */
 export type Target =
@@ -29,7 +29,7 @@ export interface Route {
   alternatives: Target[];
   needs: Array<"municipality">;
   /** Why this target, as a key the answer explains: own-municipality, oulu-at-businessasema, outside, ... */
-  reason: "own-municipality" | "oulu-at-businessasema" | "outside" | "central" | "international-house" | "state" | "welfare-region" | "other-area" | "municipality-unknown" | "moving-here";
+  reason: RouteReason;
 }
 
 export function targetKind(t: Target): ChannelKind {

@@ -164,6 +164,64 @@ export type AskRequest = z.infer<typeof AskRequest>;
 export const ChannelRef = z.object({ kind: ChannelKind, id: z.string(), name: z.string() });
 export type ChannelRef = z.infer<typeof ChannelRef>;
 
+/** Why the person is sent where they are (knowledge/route.ts decides it). */
+export const ROUTE_REASONS = [
+  "own-municipality", "oulu-at-businessasema", "outside", "central", "international-house", "state",
+  "welfare-region", "other-area", "municipality-unknown", "moving-here",
+] as const;
+export const RouteReason = z.enum(ROUTE_REASONS);
+export type RouteReason = z.infer<typeof RouteReason>;
+
+/** A service offered by id: `title` with the Finnish name beside it, `label` the short button name. */
+export const ServiceOption = z.object({ id: z.string(), title: z.string(), label: z.string() });
+export type ServiceOption = z.infer<typeof ServiceOption>;
+
+/** The sourced contact facts of where the person is sent, in the answer's language. */
+export const Contacts = z.object({
+  how: z.string().optional(),
+  phones: z.array(z.string()),
+  /** With no sourced number for a phone service: the front pages where the current number is published. */
+  phoneListedAt: z.array(z.string()),
+  addresses: z.array(z.string()),
+  web: z.string().optional(),
+  hours: z.array(z.string()),
+  /** A warning beside the facts, e.g. that a source predates 2025. */
+  caution: z.string().optional(),
+});
+export type Contacts = z.infer<typeof Contacts>;
+
+/**
+ * One routed answer as structure: the text answer, the Adaptive Card and the API's `details` are
+ * all rendered from it, so they cannot disagree.
+ */
+export const Answer = z.object({
+  service: z.object({
+    id: z.string(),
+    /** The name in the answer's language with the Finnish name beside it. */
+    title: z.string(),
+    titleFi: z.string(),
+    /** The name in the answer's language only, for buttons. */
+    label: z.string(),
+    /** The service's own summary, where written in this language. */
+    summary: z.string().optional(),
+    delivery: z.array(Delivery),
+    /** What the plan says about who delivers it, in words. */
+    deliveryText: z.string(),
+  }),
+  route: z.object({ reason: RouteReason, needs: z.array(z.enum(["municipality"])) }),
+  channel: ChannelRef,
+  contacts: Contacts,
+  /** What to do next; none for someone living outside the area. */
+  todo: z.string().optional(),
+  notes: z.array(z.object({ kind: z.enum(["changed", "background"]), text: z.string() })),
+  alternatives: z.array(ChannelRef),
+  /** The plan's sections the answer rests on: id, how a reader sees it, and its title where written in this language. */
+  citations: z.array(z.object({ id: z.string(), label: z.string(), title: z.string().optional() })),
+  /** Other likely services, when the match is not sure. */
+  suggestions: z.array(ServiceOption).max(3),
+});
+export type Answer = z.infer<typeof Answer>;
+
 export const AskResponse = z.object({
   lang: Lang,
   outOfScope: z.boolean(),
@@ -176,7 +234,9 @@ export const AskResponse = z.object({
   confidence: z.number().min(0).max(1),
   citations: z.array(z.string()),
   needs: z.array(z.string()),
-  suggestions: z.array(z.object({ id: z.string(), title: z.string() })).max(3),
+  suggestions: z.array(ServiceOption).max(3),
+  /** Added to the contract: the structured answer behind `answer`, or null when no service was answered. */
+  details: Answer.nullable(),
 });
 export type AskResponse = z.infer<typeof AskResponse>;
 

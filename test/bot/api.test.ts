@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { AskResponse } from "../../knowledge/schema";
 import { listenApi } from "./http";
 
 describe("the HTTP API", () => {
@@ -28,6 +29,29 @@ describe("the HTTP API", () => {
     assert.equal(body.service.id, "pay-subsidy");
     assert.equal(body.channel.kind, "businessasema");
     assert.equal(body.lang, "fi");
+  });
+
+  it("POST /api/ask adds the structured answer the text is written from (details)", async () => {
+    const r = await post(JSON.stringify({ text: "I want a work trial, I live in Kempele", lang: "en" }));
+    const body = AskResponse.parse(await r.json());
+    const d = body.details;
+    assert.ok(d, "details for a service answer");
+    assert.equal(d.service.id, body.service?.id);
+    assert.deepEqual(d.channel, body.channel);
+    assert.deepEqual(d.citations.map((c) => c.id), body.citations);
+    assert.equal(d.route.reason, "own-municipality");
+    // The text says what the structure says: the channel, what to do, the Finnish name.
+    assert.ok(body.answer.includes(d.channel.name), "the channel's name is in the text");
+    assert.ok(d.todo && body.answer.includes(d.todo), "what to do is in the text");
+    assert.match(d.service.title, new RegExp(d.service.titleFi));
+    assert.ok(d.citations.every((c) => c.label.length > 0));
+  });
+
+  it("POST /api/ask gives details null when nothing was answered", async () => {
+    const r = await post(JSON.stringify({ text: "what is the weather like tomorrow" }));
+    const body = AskResponse.parse(await r.json());
+    assert.equal(body.outOfScope, true);
+    assert.equal(body.details, null);
   });
 
   const bad: Array<[string, string, string | undefined]> = [

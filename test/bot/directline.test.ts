@@ -53,6 +53,20 @@ describe("the Direct Line 3.0 endpoint Web Chat talks to", () => {
     assert.ok(Number(next.watermark) > Number(first.watermark));
   });
 
+  it("answers a service button as Web Chat posts it (messageBack): by the id in its value, not by its text", async () => {
+    const { token, conversationId } = await start();
+    // The text is what the button showed; the value decides. A label naming another service proves it.
+    const sent = await post(conversationId, token, {
+      type: "message", text: "Työkokeilu", value: { service: "pay-subsidy" }, from: { id: "u" }, channelData: { messageBack: { displayText: "Työkokeilu" } },
+    });
+    assert.equal(sent.status, 200);
+    const { activities } = await poll(conversationId, token);
+    const card = activities.find((a) => a.from.id !== "u" && a.attachments?.length);
+    assert.ok(card, "an answer card");
+    assert.match(JSON.stringify(card.attachments), /Palkkatuki/);
+    assert.doesNotMatch(JSON.stringify(card.attachments), /Työkokeilu/);
+  });
+
   it("isolates Latin names in every Arabic message, not only in cards", async () => {
     const { token, conversationId } = await start();
     await post(conversationId, token, { type: "message", text: "العربية", from: { id: "u" } });

@@ -2,6 +2,7 @@ import { ConversationState, MemoryStorage, type Activity } from "botbuilder";
 import { DialogTestClient } from "botbuilder-testing";
 import { CommandRecognizer } from "../../knowledge/commands";
 import type { Guide } from "../../knowledge/guide";
+import { dialogParts } from "../../bot/dialogParts";
 import type { DialogDeps, Profile } from "../../dialogs/deps";
 import { MainDialog } from "../../dialogs/mainDialog";
 
@@ -26,11 +27,16 @@ function visible(a: Partial<Activity>): string {
   return parts.join("\n");
 }
 
-/** The main dialog behind botbuilder-testing's DialogTestClient, with real knowledge and strings. */
-export function conversation(guide: Guide, channelId = "test"): Conversation {
+/**
+ * The main dialog behind botbuilder-testing's DialogTestClient, with real knowledge and strings;
+ * `stub` replaces parts of the dialogs' dependencies (e.g. the answerer) to test a seam.
+ */
+export function conversation(guide: Guide, channelId = "test", stub: Partial<Pick<DialogDeps, "recogniser" | "answerer">> = {}): Conversation {
   const state = new ConversationState(new MemoryStorage());
   const feedback = { yes: 0, no: 0, record(h: boolean) { if (h) this.yes++; else this.no++; } };
-  const deps: DialogDeps = { guide, commands: new CommandRecognizer(guide.i18n), profile: state.createProperty<Profile>("profile"), feedback };
+  const deps: DialogDeps = {
+    ...dialogParts(guide, new CommandRecognizer(guide.i18n)), ...stub, profile: state.createProperty<Profile>("profile"), feedback,
+  };
   const client = new DialogTestClient(channelId, new MainDialog(deps), undefined, [], state);
   const collect = async (first: Partial<Activity> | undefined): Promise<string[]> => {
     const out: string[] = [];
