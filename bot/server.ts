@@ -53,8 +53,9 @@ export function createServer({ guide, config, mount, metrics = new Metrics() }: 
   });
   app.get("/metrics", metrics.handler());
   onlyMethods(app, { "/healthz": ["GET"], "/metrics": ["GET"] });
-  mount?.(app, limits);
+  // The ask API first: its requests should not walk past every page's and Direct Line's routes.
   app.use("/api", apiRouter(observedGuide(guide, metrics, "api"), limits.ask));
+  mount?.(app, limits);
   app.use((_req, res) => sendError(res, 404, "not_found", "No such page or endpoint.", "path"));
   app.use(errorHandler((err) => log("error", { message: err instanceof Error ? err.message : String(err) }, "error")));
   return app;

@@ -5,6 +5,9 @@ import YAML from "yaml";
 import { z } from "zod";
 import { contentDir } from "./paths";
 import { isCompanyWord } from "./person";
+import { BoundedMemo } from "./memo";
+
+const PLACE_WORD_MEMO_BYTES = 1_000_000;
 import { MunicipalityId } from "./schema";
 import { foldArabicLetters, normalize, words } from "./text/tokenize";
 
@@ -135,9 +138,16 @@ export interface PlaceMention {
   company?: { municipality?: MunicipalityId; outside: boolean };
 }
 
+/** Asked for every word of every question by the search, the classifier's masking and small talk. */
+const placeWords = new BoundedMemo<boolean>(PLACE_WORD_MEMO_BYTES, (_v, k) => 48 + 2 * k.length);
+
 /** Whether one word names a place: one of the eleven, or somewhere else in Finland. */
 export function isPlaceWord(w: string): boolean {
-  return elevenOf(w) !== undefined || isOutsideCued(w);
+  const known = placeWords.get(w);
+  if (known !== undefined) return known;
+  const is = elevenOf(w) !== undefined || isOutsideCued(w);
+  placeWords.set(w, is);
+  return is;
 }
 
 // Long names that people misspell ("Kempelesä", "Limingasa", "Pudasjärvelä"). Short ones
@@ -156,42 +166,63 @@ function misspelled(w: string): MunicipalityId | undefined {
   return undefined;
 }
 
+/** Turkish writes the case after an apostrophe: "Oulu'da", "Kuusamo'dan". */
+const beforeApostrophe = (word: string) => (word.includes("'") || word.includes("’") ? word.split(/['’]/)[0] : word);
+
 /** One of the eleven, by its Finnish forms or by a spelling in the content (any script). */
 function elevenOf(word: string): MunicipalityId | undefined {
-  // Turkish writes the case after an apostrophe: "Oulu'da", "Kuusamo'dan".
-  const w = word.split(/['’]/)[0];
+  const w = beforeApostrophe(word);
   return ELEVEN.find(([, re]) => re.test(w))?.[0] ?? gazetteer().eleven.get(w) ?? gazetteer().eleven.get(fold(w));
 }
 
 const isOutside = (word: string): boolean => {
-  const w = word.split(/['’]/)[0];
+  const w = beforeApostrophe(word);
   const g = gazetteer();
   const name = g.outside.get(w) ?? g.outside.get(fold(w));
   return name !== undefined && !g.needsCue.has(name);
 };
 const isOutsideCued = (word: string): boolean => {
-  const w = word.split(/['’]/)[0];
+  const w = beforeApostrophe(word);
   return gazetteer().outside.has(w) || gazetteer().outside.has(fold(w));
 };
+
+/** A per-call cache of a fact about the i-th word: each loop below asks the same words again. */
+function perWord<T>(n: number, fact: (i: number) => T): (i: number) => T {
+  const known = new Array<T | undefined>(n);
+  const done = new Uint8Array(n);
+  return (i) => {
+    if (!done[i]) {
+      known[i] = fact(i);
+      done[i] = 1;
+    }
+    return known[i] as T;
+  };
+}
 
 export function findPlace(text: string): PlaceMention {
   // Yli-Ii is part of Oulu, not Ii.
   const ws = words(text.replace(/yli-ii/giu, "yliii"));
-  const eleven = (i: number) =>
+  const eleven = perWord(ws.length, (i) =>
     // "Oulun seutu" is the whole area, not the city.
-    /^oulu/.test(ws[i]) && /^(seu|alue|työllisyysalue)/.test(ws[i + 1] ?? "") ? undefined : elevenOf(ws[i]);
-  const near = (i: number, test: (w: string) => boolean, before: number, after: number) =>
-    ws.slice(Math.max(0, i - before), i).some(test) || ws.slice(i + 1, i + 1 + after).some(test);
+    /^oulu/.test(ws[i]) && /^(seu|alue|työllisyysalue)/.test(ws[i + 1] ?? "") ? undefined : elevenOf(ws[i]));
+  const residence = perWord(ws.length, (i) => RESIDENCE.test(ws[i]));
+  const companyWord = perWord(ws.length, (i) => isCompanyWord(ws[i]));
+  const near = (i: number, test: (j: number) => boolean, before: number, after: number) => {
+    for (let j = Math.max(0, i - before); j < Math.min(ws.length, i + 1 + after); j++) if (j !== i && test(j)) return true;
+    return false;
+  };
   // Verb-final languages say the place first: "Kuusamo'da yaşıyorum", "Kuusamo ayaan deganahay".
-  const cued = (i: number) => near(i, (w) => RESIDENCE.test(w), 3, 2);
-  const companyCued = (i: number) => near(i, isCompanyWord, 4, 2);
+  const cued = perWord(ws.length, (i) => near(i, residence, 3, 2));
+  const companyCued = perWord(ws.length, (i) => near(i, companyWord, 4, 2));
+  const outside = perWord(ws.length, (i) => isOutside(ws[i]));
+  const outsideCued = perWord(ws.length, (i) => isOutsideCued(ws[i]));
 
   let company: PlaceMention["company"];
   for (let i = 0; i < ws.length && !company; i++) {
     if (!companyCued(i) || cued(i)) continue;
     const id = eleven(i);
     if (id) company = { municipality: id, outside: false };
-    else if (isOutside(ws[i])) company = { outside: true };
+    else if (outside(i)) company = { outside: true };
   }
   const firstEleven = (): MunicipalityId | undefined => {
     for (let i = 0; i < ws.length; i++) {
@@ -205,7 +236,7 @@ export function findPlace(text: string): PlaceMention {
   // Chinese has no spaces: a place name is found inside the text; a home elsewhere wins.
   const han = gazetteer().unspaced.filter(([n]) => text.includes(n));
   // A home elsewhere written in Latin letters inside Chinese ("我住在Espoo") still wins.
-  const latinElsewhere = ws.some((w, i) => /^[a-zäöå]/.test(w) && isOutsideCued(w) && (cued(i) || /住在|住|在/.test(text)));
+  const latinElsewhere = ws.some((w, i) => /^[a-zäöå]/.test(w) && outsideCued(i) && (cued(i) || /住在|住|在/.test(text)));
   if (han.length > 0 && latinElsewhere) return withCompany({ outside: true, also: han.find(([, id]) => id !== "outside")?.[1] as MunicipalityId | undefined });
   if (han.length > 0) {
     const inArea = han.find(([, id]) => id !== "outside")?.[1] as MunicipalityId | undefined;
@@ -218,7 +249,7 @@ export function findPlace(text: string): PlaceMention {
     if (!cued(i)) continue;
     const id = eleven(i);
     if (id) return withCompany({ municipality: id, outside: false });
-    if (isOutsideCued(ws[i])) return withCompany({ outside: true, also: firstEleven() });
+    if (outsideCued(i)) return withCompany({ outside: true, also: firstEleven() });
   }
   for (let i = 0; i < ws.length; i++) {
     const id = eleven(i);
@@ -229,7 +260,7 @@ export function findPlace(text: string): PlaceMention {
     if (id && !(company && companyCued(i))) return withCompany({ municipality: id, outside: false });
   }
   for (let i = 0; i < ws.length; i++) {
-    if (!isOutside(ws[i]) || (company && companyCued(i))) continue;
+    if (!outside(i) || (company && companyCued(i))) continue;
     // A Finnish locative ("Tampereella", "Helsingissä") usually tells where one lives; "töitä Helsingissä" does not.
     const locative = /(ssa|ssä|lla|llä)$/.test(ws[i]) && !ws.slice(Math.max(0, i - 2), i).some((w) => /^(tö|työ|duuni|job)/.test(w));
     if (locative) return withCompany({ outside: true, also: firstEleven() });

@@ -1,6 +1,12 @@
 import lunr from "lunr";
 import { loadVoikko, type FinnishMorphology } from "./voikko";
 import { lunrStemmer } from "./stemmers";
+import { BoundedMemo } from "../memo";
+
+export interface FinnishAnalysis { readonly terms: readonly string[]; readonly parts: readonly string[]; readonly recognised: boolean }
+
+/** A word is analysed several times per question (language, search, vocabulary): once is enough. */
+const MEMO_BYTES = 2_000_000;
 
 /**
  * Finnish words to index terms. Voikko gives base forms and compound parts
@@ -9,6 +15,7 @@ import { lunrStemmer } from "./stemmers";
  */
 export class FinnishTerms {
   private readonly stem = lunrStemmer("fi");
+  private readonly memo = new BoundedMemo<FinnishAnalysis>(MEMO_BYTES, (a, k) => 96 + 2 * k.length + [...a.terms, ...a.parts].reduce((n, t) => n + 24 + 2 * t.length, 0));
   constructor(private readonly morphology: FinnishMorphology | null) {}
 
   static create(): FinnishTerms {
@@ -20,7 +27,15 @@ export class FinnishTerms {
   }
 
   /** Whole-word terms (the word, its base forms, its stem) and compound parts apart. */
-  analyze(word: string): { terms: string[]; parts: string[]; recognised: boolean } {
+  analyze(word: string): FinnishAnalysis {
+    const known = this.memo.get(word);
+    if (known) return known;
+    const a = this.analyzeOnce(word);
+    this.memo.set(word, a);
+    return a;
+  }
+
+  private analyzeOnce(word: string): FinnishAnalysis {
     const terms = new Set<string>([word]);
     const parts = new Set<string>();
     let recognised = false;

@@ -1,4 +1,4 @@
-import { features } from "./ngrams";
+import { featureHashes, features } from "./ngrams";
 
 export interface LabelScore {
   label: string;
@@ -147,33 +147,54 @@ export class ExampleClassifier {
     return this.docLabel.length;
   }
 
-  /** Labels ranked by similarity to the text; only labels with some overlap appear. */
-  classify(text: string): LabelScore[] {
-    const q = features(text);
-    const rows: number[] = [];
-    const weights: number[] = [];
+  /** Per-query scratch, reused: the text's n-gram hashes, and per label its best two examples. */
+  private readonly scratch = { hashes: new Int32Array(1024), weights: new Float64Array(1024) };
+  private first = new Float32Array(0);
+  private second = new Float32Array(0);
+
+  /**
+   * Labels ranked by similarity to the text, the best `limit` of them; only labels with some
+   * overlap appear. The query allocates almost nothing: its n-grams are sorted and counted in
+   * a reused buffer, and the examples' scores live in a reused array.
+   */
+  classify(text: string, limit = Infinity): LabelScore[] {
+    const n = featureHashes(text, this.scratch);
+    const hashes = this.scratch.hashes.subarray(0, n).sort();
+    const { scores, start, postDoc, postWeight, docLabel, idf } = this;
+    // Each distinct n-gram once, with its count: a run of equal hashes in the sorted buffer.
     let norm = 0;
-    for (const [f, tf] of q) {
-      const r = this.row.get(f);
-      if (r === undefined) continue;
-      const v = (1 + Math.log(tf)) * this.idf[r];
-      norm += v * v;
-      if (this.start[r + 1] - this.start[r] <= this.maxPostings) {
-        rows.push(r);
-        weights.push(v);
+    let kept = 0;
+    const rows = this.scratch.hashes;
+    if (this.scratch.weights.length < n) this.scratch.weights = new Float64Array(this.scratch.hashes.length);
+    const weights = this.scratch.weights;
+    for (let i = 0; i < n;) {
+      let j = i + 1;
+      while (j < n && hashes[j] === hashes[i]) j++;
+      const r = this.row.get(hashes[i]);
+      if (r !== undefined) {
+        const v = (1 + Math.log(j - i)) * idf[r];
+        norm += v * v;
+        if (start[r + 1] - start[r] <= this.maxPostings) {
+          // Rows overwrite hashes already read: index `kept` never passes `i`.
+          rows[kept] = r;
+          weights[kept++] = v;
+        }
       }
+      i = j;
     }
-    if (rows.length === 0) return [];
+    if (kept === 0) return [];
     norm = Math.sqrt(norm);
-    const { scores, start, postDoc, postWeight, docLabel } = this;
-    for (let k = 0; k < rows.length; k++) {
+    for (let k = 0; k < kept; k++) {
       const qv = weights[k] / norm;
       for (let i = start[rows[k]], end = start[rows[k] + 1]; i < end; i++) scores[postDoc[i]] += qv * postWeight[i];
     }
     // Per label: its best and second-best example. One pass over every example is cheaper than
     // keeping a list of the touched ones while adding.
-    const first = new Float32Array(this.labels.length);
-    const second = new Float32Array(this.labels.length);
+    if (this.first.length !== this.labels.length) {
+      this.first = new Float32Array(this.labels.length);
+      this.second = new Float32Array(this.labels.length);
+    }
+    const { first, second } = this;
     const seen: number[] = [];
     for (let d = 0; d < scores.length; d++) {
       const s = scores[d];
@@ -187,8 +208,12 @@ export class ExampleClassifier {
       } else if (s > second[l]) second[l] = s;
     }
     const w = this.config.secondWeight;
-    return seen
-      .map((l) => ({ label: this.labels[l], score: Math.min(1, (first[l] + w * second[l]) / (1 + w)) }))
-      .sort((x, y) => y.score - x.score);
+    const scoreOf = (l: number) => Math.min(1, (first[l] + w * second[l]) / (1 + w));
+    // Only the leaders become objects; a stable sort keeps first-met order among equal scores.
+    const ranked = Float64Array.from(seen, scoreOf);
+    const order = seen.map((_, i) => i).sort((a, b) => ranked[b] - ranked[a]);
+    const out = order.slice(0, Math.min(limit, order.length)).map((i) => ({ label: this.labels[seen[i]], score: ranked[i] }));
+    for (const l of seen) first[l] = second[l] = 0;
+    return out;
   }
 }

@@ -43,3 +43,31 @@ export function features(text: string, out: Map<number, number> = new Map()): Ma
   }
   return out;
 }
+
+/**
+ * The same features into a reusable buffer, as hashes (unsorted, repeated as often as they occur);
+ * returns how many were written. For the query path: no map, no allocation once the buffer is big enough.
+ */
+export function featureHashes(text: string, buf: { hashes: Int32Array }): number {
+  const norm = normalize(text);
+  let n = 0;
+  const push = (h: number, times: number) => {
+    if (n + times > buf.hashes.length) {
+      const bigger = new Int32Array(Math.max(buf.hashes.length * 2, n + times));
+      bigger.set(buf.hashes.subarray(0, n));
+      buf.hashes = bigger;
+    }
+    for (let t = 0; t < times; t++) buf.hashes[n++] = h;
+  };
+  for (const m of norm.matchAll(LETTERS)) {
+    const w = ` ${m[0]} `;
+    const han = /\p{Script=Han}/u.test(m[0]);
+    const min = han ? 1 : NGRAM_MIN;
+    const max = han ? 3 : NGRAM_MAX;
+    for (let len = min; len <= max; len++) {
+      for (let i = 0; i + len <= w.length; i++) push(hash(w, i, i + len), 1);
+    }
+    push(hash(w, 0, w.length) ^ 0x1bd1e995, 2);
+  }
+  return n;
+}

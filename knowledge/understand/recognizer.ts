@@ -27,7 +27,8 @@ export function recognise(
   classifier: ExampleClassifier, maskedText: string, lunr: SearchResult, lunrConfidence: number,
   prior: (id: string) => number = () => 1,
 ): Recognition {
-  const cls = classifier.classify(maskedText);
+  // The leaders are enough: combineTop services, and small talk only matters when it leads them.
+  const cls = classifier.classify(maskedText, 2 * U.combineTop);
   const services = cls.filter((c) => !c.label.startsWith("smalltalk:"));
   const talk = cls.find((c) => c.label.startsWith("smalltalk:"));
   const bestService = services[0]?.score ?? 0;
