@@ -1,6 +1,6 @@
 import { createGuide } from "../knowledge/guide";
 import { loadConfig, SHUTDOWN_GRACE_MS } from "./config";
-import { log } from "./log";
+import { flushLog, log } from "./log";
 import { createServer, httpServer } from "./server";
 import { openStore } from "./store";
 import { wire } from "./wiring";
@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     log("stopping", { signal });
     const done = async () => {
       await close().catch(() => undefined);
+      flushLog();
       process.exit(0);
     };
     const force = setTimeout(() => {

@@ -21,6 +21,14 @@ async function main(): Promise<void> {
     return;
   }
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  // Answers go out together once the lines at hand are answered (a write to a pipe is a system
+  // call each); someone typing one line at a time still gets each answer at once.
+  let pending: string[] = [];
+  const flush = () => {
+    if (pending.length === 0) return;
+    process.stdout.write(pending.join(""));
+    pending = [];
+  };
   for await (const line of lines) {
     // Every input line gets its output line, an empty one too, so answers stay aligned.
     const parsed = parseAskLine(line);
@@ -30,8 +38,10 @@ async function main(): Promise<void> {
     } catch {
       out = { error: { code: "internal_error", message: "This question could not be answered." } };
     }
-    process.stdout.write(JSON.stringify(out) + "\n");
+    if (pending.length === 0) setImmediate(flush);
+    pending.push(JSON.stringify(out) + "\n");
   }
+  flush();
 }
 
 main().catch((e: unknown) => {
