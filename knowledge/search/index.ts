@@ -6,7 +6,8 @@ import { snapshot, snapshotKey } from "../snapshot";
 import type { TextAnalyzer } from "../text/analyzer";
 import { STOPWORDS } from "../text/stopwords";
 import { words } from "../text/tokenize";
-import { buildIndexState, type IndexState } from "./build";
+import { buildIndexState } from "./build";
+import { compileIndex, decodeCompiled, encodeCompiled } from "./compiled";
 import { NameIndex } from "./names";
 import { Postings } from "./score";
 import { langBit, TermTable, type Group } from "./terms";
@@ -50,12 +51,11 @@ export class ServiceIndex {
 
   constructor(services: Service[], private readonly analyzer: TextAnalyzer) {
     const key = snapshotKey(JSON.stringify(services), analyzer.finnish.hasMorphology ? "voikko" : "stemmer");
-    const state = snapshot("index", key, () => buildIndexState(services, analyzer),
-      (st) => Buffer.from(JSON.stringify(st)), (b) => JSON.parse(b.toString("utf8")) as IndexState);
-    this.terms = new TermTable(state);
-    this.postings = new Postings(state, this.terms);
-    this.names = new NameIndex(state.names);
-    this.docCount = state.docCount;
+    const compiled = snapshot("index", key, () => compileIndex(buildIndexState(services, analyzer)), encodeCompiled, decodeCompiled);
+    this.terms = new TermTable(compiled);
+    this.postings = new Postings(compiled);
+    this.names = new NameIndex(compiled, this.terms.id);
+    this.docCount = compiled.docCount;
   }
 
   /** One word's group: its analysed terms expanded, remembered for the next question with it. */

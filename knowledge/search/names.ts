@@ -1,6 +1,6 @@
 import { SEARCH } from "../config";
-import type { Lang } from "../schema";
-import type { Name } from "./build";
+import { LANGS, type Lang } from "../schema";
+import type { CompiledIndex } from "./compiled";
 
 /** What a question says in full: the lift and whether it was a title or a keyword phrase. */
 export interface Said { bonus: number; named: "title" | "phrase" }
@@ -11,34 +11,10 @@ export interface Said { bonus: number; named: "title" | "phrase" }
  * Only names touched by the question are looked at (a few dozen, not the ten thousand).
  */
 export class NameIndex {
-  private readonly service: string[] = [];
-  private readonly bonus: number[] = [];
-  private readonly lang: Lang[] = [];
-  private readonly full: number[] = [];
-  /** term → (name << 5 | word) for each name word the term stands for. */
-  private readonly refs = new Map<string, number[]>();
   private readonly marks: Int32Array;
 
-  constructor(names: Array<[string, Name[]]>) {
-    for (const [id, list] of names) {
-      for (const name of list) {
-        // A word mask fits 31 words; names are a few words long (the longest has eleven).
-        if (name.words.length > 31) continue;
-        const n = this.service.length;
-        this.service.push(id);
-        this.bonus.push(name.bonus);
-        this.lang.push(name.lang);
-        this.full.push(2 ** name.words.length - 1);
-        name.words.forEach((terms, w) => {
-          for (const t of new Set(terms)) {
-            const list = this.refs.get(t);
-            if (list) list.push((n << 5) | w);
-            else this.refs.set(t, [(n << 5) | w]);
-          }
-        });
-      }
-    }
-    this.marks = new Int32Array(this.service.length);
+  constructor(private readonly c: CompiledIndex, private readonly termId: ReadonlyMap<string, number>) {
+    this.marks = new Int32Array(c.nameService.length);
   }
 
   /**
@@ -46,23 +22,29 @@ export class NameIndex {
    * copied from a letter: it lifts more.
    */
   said(strong: Iterable<string>, lang: Lang): Map<string, Said> {
+    const { nameRefStart, nameRefs, nameFull, nameBonus, nameLang, nameService, refs } = this.c;
     const touched: number[] = [];
     for (const t of strong) {
-      for (const ref of this.refs.get(t) ?? []) {
+      const i = this.termId.get(t);
+      if (i === undefined) continue;
+      for (let k = nameRefStart[i]; k < nameRefStart[i + 1]; k++) {
+        const ref = nameRefs[k];
         const n = ref >>> 5;
         if (this.marks[n] === 0) touched.push(n);
         this.marks[n] |= 1 << (ref & 31);
       }
     }
+    const fi = LANGS.indexOf("fi");
     const out = new Map<string, Said>();
     for (const n of touched) {
-      const complete = this.marks[n] === this.full[n];
+      const complete = this.marks[n] === nameFull[n];
       this.marks[n] = 0;
       if (!complete) continue;
-      const title = this.bonus[n] === SEARCH.nameBonus;
-      const b = this.bonus[n] * (title && this.lang[n] === "fi" && lang !== "fi" ? SEARCH.borrowedNameFactor : 1);
-      const best = out.get(this.service[n]);
-      if (!best || b > best.bonus) out.set(this.service[n], { bonus: b, named: title ? "title" : "phrase" });
+      const title = nameBonus[n] === SEARCH.nameBonus;
+      const b = nameBonus[n] * (title && nameLang[n] === fi && lang !== "fi" ? SEARCH.borrowedNameFactor : 1);
+      const service = refs[nameService[n]];
+      const best = out.get(service);
+      if (!best || b > best.bonus) out.set(service, { bonus: b, named: title ? "title" : "phrase" });
     }
     return out;
   }

@@ -1,6 +1,5 @@
-import { SEARCH } from "../config";
-import type { IndexState } from "./build";
-import type { Group, TermTable } from "./terms";
+import type { CompiledIndex } from "./compiled";
+import type { Group } from "./terms";
 
 /**
  * Which services hold which terms, as flat arrays: term i's postings are doc/boost[start[i] ..
@@ -17,24 +16,8 @@ export class Postings {
   private readonly matched: Float64Array;
   private readonly seen: Uint8Array;
 
-  constructor(state: IndexState, terms: TermTable) {
-    const refIndex = new Map<string, number>();
-    const byTerm: Array<Array<[number, number]>> = terms.term.map(() => []);
-    for (const [term, posting] of state.postings) {
-      const i = terms.id.get(term);
-      if (i === undefined) continue;
-      for (const [ref, fields] of posting) {
-        let d = refIndex.get(ref);
-        if (d === undefined) refIndex.set(ref, (d = refIndex.size));
-        byTerm[i].push([d, Math.max(...fields.map((f) => SEARCH.fields[f]))]);
-      }
-    }
-    this.refs = [...refIndex.keys()];
-    this.start = new Int32Array(byTerm.length + 1);
-    byTerm.forEach((p, i) => { this.start[i + 1] = this.start[i] + p.length; });
-    this.doc = new Int32Array(this.start[byTerm.length]);
-    this.boost = new Float64Array(this.start[byTerm.length]);
-    byTerm.forEach((p, i) => p.forEach(([d, b], k) => { this.doc[this.start[i] + k] = d; this.boost[this.start[i] + k] = b; }));
+  constructor(c: CompiledIndex) {
+    ({ refs: this.refs, postStart: this.start, postDoc: this.doc, postBoost: this.boost } = c);
     const n = this.refs.length;
     this.best = new Float64Array(n);
     this.score = new Float64Array(n);

@@ -1,6 +1,6 @@
 import { SEARCH } from "../config";
 import { LANGS, type Lang } from "../schema";
-import type { IndexState } from "./build";
+import type { CompiledIndex } from "./compiled";
 
 /** A bit per language, so "is this term in one of these languages" is one AND. */
 export const langBit = (l: Lang): number => 1 << LANGS.indexOf(l);
@@ -40,22 +40,23 @@ export class TermTable {
   private readonly sorted: string[];
   private readonly sortedIds: Int32Array;
   private readonly byShape = new Map<string, number[]>();
+  /** Terms from here on are words only names use: no postings. */
+  private readonly indexTerms: number;
 
-  constructor(state: IndexState) {
-    this.term = state.termLangs.map(([t]) => t);
-    this.langs = new Uint16Array(this.term.length);
-    state.termLangs.forEach(([t, ls], i) => {
-      this.id.set(t, i);
-      for (const l of ls) this.langs[i] |= langBit(l);
-    });
-    const df = new Map(state.df);
-    this.idf = Float64Array.from(this.term, (t) => Math.log(1 + state.docCount / ((df.get(t) ?? 0) + 0.5)));
-    this.surface = new Set(state.surface);
-    const order = this.term.map((_, i) => i).sort((a, b) => (this.term[a] < this.term[b] ? -1 : this.term[a] > this.term[b] ? 1 : 0));
-    this.sorted = order.map((i) => this.term[i]);
-    this.sortedIds = Int32Array.from(order);
-    for (const i of order) {
-      const t = this.term[i];
+  constructor(c: CompiledIndex) {
+    this.term = c.terms;
+    this.indexTerms = c.indexTerms;
+    c.terms.forEach((t, i) => this.id.set(t, i));
+    // Words only names use have no languages and no postings: expansions never reach them.
+    this.langs = new Uint16Array(c.terms.length);
+    this.langs.set(c.langs);
+    this.idf = new Float64Array(c.terms.length).fill(Math.log(1 + c.docCount / 0.5));
+    this.idf.set(c.idf);
+    this.surface = new Set(c.surface);
+    this.sortedIds = c.sorted;
+    this.sorted = Array.from(c.sorted, (i) => c.terms[i]);
+    for (const i of c.sorted) {
+      const t = c.terms[i];
       if (t.length < 6) continue;
       const key = `${t[0]}${t.length}`;
       const list = this.byShape.get(key);
@@ -120,6 +121,7 @@ export class TermTable {
   /** A group as parallel arrays, with the index's term numbers. */
   group(found: Map<string, number>): Group {
     const terms = [...found.keys()];
-    return { terms, ids: terms.map((t) => this.id.get(t) ?? -1), weights: [...found.values()] };
+    const ids = terms.map((t) => this.id.get(t) ?? -1).map((i) => (i < this.indexTerms ? i : -1));
+    return { terms, ids, weights: [...found.values()] };
   }
 }

@@ -1,3 +1,4 @@
+import { pack, unpack, type Typed } from "../binary";
 import { featureHashes, features } from "./ngrams";
 
 export interface LabelScore {
@@ -30,11 +31,29 @@ export interface ClassifierState {
   postDoc: Int32Array;
   postWeight: Float32Array;
   docLabel: Int32Array;
+  /** n-gram hash → row, by open addressing: slot h & (size - 1) onwards holds hash and row (-1: empty). */
+  slotHash: Int32Array;
+  slotRow: Int32Array;
+}
+
+/** A table twice the n-grams' number, rounded up to a power of two: probes stay short. */
+function hashTable(features: Int32Array): { slotHash: Int32Array; slotRow: Int32Array } {
+  let size = 1;
+  while (size < 2 * features.length) size <<= 1;
+  const slotHash = new Int32Array(size).fill(-1);
+  const slotRow = new Int32Array(size);
+  features.forEach((f, r) => {
+    let i = f & (size - 1);
+    while (slotHash[i] !== -1) i = (i + 1) & (size - 1);
+    slotHash[i] = f;
+    slotRow[i] = r;
+  });
+  return { slotHash, slotRow };
 }
 
 export class ExampleClassifier {
-  /** n-gram hash → its row in the postings. */
-  private readonly row = new Map<number, number>();
+  private readonly slotHash: Int32Array;
+  private readonly slotRow: Int32Array;
   private readonly idf: Float32Array;
   private readonly start: Int32Array;
   private readonly postDoc: Int32Array;
@@ -45,7 +64,7 @@ export class ExampleClassifier {
   private readonly maxPostings: number;
 
   constructor(readonly state: ClassifierState, private readonly config: ClassifierConfig) {
-    state.features.forEach((f, r) => this.row.set(f, r));
+    ({ slotHash: this.slotHash, slotRow: this.slotRow } = state);
     ({ idf: this.idf, start: this.start, postDoc: this.postDoc, postWeight: this.postWeight, docLabel: this.docLabel, labels: this.labels } = state);
     this.scores = new Float32Array(this.docLabel.length);
     this.maxPostings = Math.max(50, Math.floor(this.docLabel.length * config.maxDocShare));
@@ -111,36 +130,40 @@ export class ExampleClassifier {
         postWeight[at] = tfs[i] / norm;
       }
     }
-    return { labels, features: Int32Array.from(row.keys()), idf, start, postDoc, postWeight, docLabel: Int32Array.from(labelOf) };
+    const featureList = Int32Array.from(row.keys());
+    return { labels, features: featureList, idf, start, postDoc, postWeight, docLabel: Int32Array.from(labelOf), ...hashTable(featureList) };
   }
 
-  /** The state as one buffer: a JSON header with the labels and array lengths, then the arrays. */
+  /** The state as one buffer: the labels, then the arrays, read back as views (binary.ts). */
   static encode(st: ClassifierState): Buffer {
-    const arrays = [st.features, st.idf, st.start, st.postDoc, st.postWeight, st.docLabel];
-    const header = Buffer.from(JSON.stringify({ labels: st.labels, lengths: arrays.map((a) => a.length) }));
-    const len = Buffer.alloc(4);
-    len.writeUInt32LE(header.length);
-    return Buffer.concat([len, header, ...arrays.map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength))]);
+    const { labels, ...arrays } = st;
+    return pack({ labels }, arrays);
   }
 
   static decode(b: Buffer): ClassifierState {
-    const headerLength = b.readUInt32LE(0);
-    const { labels, lengths } = JSON.parse(b.subarray(4, 4 + headerLength).toString("utf8")) as { labels: string[]; lengths: number[] };
-    let at = 4 + headerLength;
-    const take = <T>(make: (buf: ArrayBuffer, n: number) => T, n: number): T => {
-      // Copy into a fresh, aligned buffer: typed arrays need 4-byte alignment.
-      const copy = new Uint8Array(n * 4);
-      copy.set(b.subarray(at, at + n * 4));
-      at += n * 4;
-      return make(copy.buffer, n);
+    const { meta, arrays } = unpack(b);
+    const labels = (meta as { labels?: unknown }).labels;
+    if (!Array.isArray(labels) || !labels.every((l): l is string => typeof l === "string")) throw new Error("snapshot: no labels");
+    const get = <T extends Typed>(k: string, make: new (...args: never[]) => T): T => {
+      const a = arrays[k];
+      if (!(a instanceof make)) throw new Error(`snapshot: ${k} missing`);
+      return a;
     };
-    const i32 = (buf: ArrayBuffer, n: number) => new Int32Array(buf, 0, n);
-    const f32 = (buf: ArrayBuffer, n: number) => new Float32Array(buf, 0, n);
-    const [nf, ni, ns, nd, nw, nl] = lengths;
     return {
-      labels, features: take(i32, nf), idf: take(f32, ni), start: take(i32, ns),
-      postDoc: take(i32, nd), postWeight: take(f32, nw), docLabel: take(i32, nl),
+      labels, features: get("features", Int32Array), idf: get("idf", Float32Array), start: get("start", Int32Array),
+      postDoc: get("postDoc", Int32Array), postWeight: get("postWeight", Float32Array), docLabel: get("docLabel", Int32Array),
+      slotHash: get("slotHash", Int32Array), slotRow: get("slotRow", Int32Array),
     };
+  }
+
+  /** The row of an n-gram hash, or -1. */
+  private rowOf(h: number): number {
+    const mask = this.slotHash.length - 1;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const f = this.slotHash[i];
+      if (f === h) return this.slotRow[i];
+      if (f === -1) return -1;
+    }
   }
 
   get size(): number {
@@ -170,8 +193,8 @@ export class ExampleClassifier {
     for (let i = 0; i < n;) {
       let j = i + 1;
       while (j < n && hashes[j] === hashes[i]) j++;
-      const r = this.row.get(hashes[i]);
-      if (r !== undefined) {
+      const r = this.rowOf(hashes[i]);
+      if (r >= 0) {
         const v = (1 + Math.log(j - i)) * idf[r];
         norm += v * v;
         if (start[r + 1] - start[r] <= this.maxPostings) {
