@@ -1,14 +1,11 @@
 import type { i18n } from "i18next";
 import { answerText, buildAnswer, channelRef, serviceOption } from "./answer";
 import { createI18n, translator, type Translate } from "./i18n";
-import { loadCld3, LanguageDetector } from "./lang/detect";
+import { langBit, loadCld3, LanguageDetector } from "./lang/detect";
 import { languageVocabulary } from "./lang/vocabulary";
 import { loadKnowledge, type Knowledge, type Service } from "./load";
 import { targetName } from "./localize";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { UNDERSTANDING as U } from "./config";
-import { contentDir } from "./paths";
 import { snapshot, snapshotKey } from "./snapshot";
 import { readPerson, type Person } from "./person";
 import { findPlace, isPlaceWord, MUNICIPALITY_NAMES, type PlaceMention } from "./places";
@@ -79,19 +76,24 @@ export async function createGuide(): Promise<Guide> {
   const localeVocabulary = Object.fromEntries(
     (i18.options.supportedLngs || []).filter((l): l is Lang => l !== "cimode").map((l) => [l, collectStrings(i18.getDataByLanguage(l))]),
   );
-  const index = new ServiceIndex([...kb.services.values()], analyzer);
+  const index = new ServiceIndex([...kb.services.values()], analyzer, kb.fingerprint);
   const guesser = await loadCld3();
   const borrowed = new Set<string>();
   for (const s of kb.services.values()) {
     for (const name of [s.title.fi, ...s.liite1]) for (const w of words(name)) if (w.length >= 6) borrowed.add(w);
   }
   const isBorrowed = (w: string) => borrowed.has(w) || finnish.analyze(w).terms.some((b) => borrowed.has(b));
-  const vocabularyKey = snapshotKey(JSON.stringify([[...kb.services.values()], localeVocabulary]));
-  const vocabulary = snapshot("vocabulary", vocabularyKey, () => languageVocabulary(kb.services.values(), localeVocabulary),
-    (v) => Buffer.from(JSON.stringify([...v].map(([w, ls]) => [w, [...ls]]))),
-    (b) => new Map((JSON.parse(b.toString("utf8")) as Array<[string, Lang[]]>).map(([w, ls]) => [w, new Set(ls)])));
+  const vocabularyKey = snapshotKey(kb.fingerprint, JSON.stringify(localeVocabulary));
+  // Each word's languages as bits (LANGS order): a snapshot of two plain lists, read back without building sets.
+  const vocabulary = snapshot("vocabulary", vocabularyKey, () => languageMasks(languageVocabulary(kb.services.values(), localeVocabulary)),
+    (v) => Buffer.from(JSON.stringify([[...v.keys()], [...v.values()]])),
+    (b) => {
+      const [ws, masks] = JSON.parse(b.toString("utf8")) as [string[], number[]];
+      return new Map(ws.map((w, i) => [w, masks[i]]));
+    });
   const detector = new LanguageDetector(guesser, vocabulary, (w) => finnish.analyze(w).recognised, isBorrowed);
-  const trainingKey = snapshotKey(JSON.stringify([kb.examples, [...kb.services.values()]]), readFileSync(join(contentDir(), "places.yaml"), "utf8"));
+  // The examples, the services and places.yaml are all content: its fingerprint covers them.
+  const trainingKey = snapshotKey("training", kb.fingerprint);
   const classifier = new ExampleClassifier(
     snapshot("classifier", trainingKey, () => ExampleClassifier.train(trainingExamples(kb, isPlaceWord)), ExampleClassifier.encode, ExampleClassifier.decode),
     U.classifier,
@@ -99,6 +101,10 @@ export async function createGuide(): Promise<Guide> {
   // A word some language knows: a stopword, the catalogue's or the strings' own, or Finnish morphology.
   const knownWord = (w: string) => vocabulary.has(w) || LANGS.some((l) => STOPWORDS[l].has(w)) || (w.length > 2 && finnish.analyze(w).recognised);
   return new GuideImpl(kb, i18, index, detector, classifier, knownWord);
+}
+
+function languageMasks(v: Map<string, Set<Lang>>): Map<string, number> {
+  return new Map([...v].map(([w, ls]) => [w, [...ls].reduce((m, l) => m | langBit(l), 0)]));
 }
 
 function collectStrings(data: unknown): string[] {

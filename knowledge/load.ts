@@ -35,6 +35,8 @@ export interface Knowledge {
   domain: DomainWords;
   /** Example phrasings per language (examples/<lang>.yaml): the classifier's training data. */
   examples: ExamplesFile[];
+  /** A hash of every content file's bytes: what is built from the content is keyed by it. */
+  fingerprint: string;
 }
 
 export const GuidedFile = z.object({
@@ -60,7 +62,7 @@ type ParsedTree = Record<string, { value: unknown } | { error: string }>;
  * Parsing a megabyte of YAML is the slowest part of loading; the parsed tree is kept as a
  * snapshot keyed by the files' bytes, so it is parsed again only after an edit.
  */
-function parseTree(dir: string): ParsedTree {
+function parseTree(dir: string): { tree: ParsedTree; fingerprint: string } {
   const texts: Array<[string, string]> = [];
   const walk = (d: string) => {
     for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -80,10 +82,13 @@ function parseTree(dir: string): ParsedTree {
     }
     return tree;
   };
+  const fingerprint = snapshotKey(...texts.flat());
   // Only the project's own content is kept: a copy (a test, an import trial) is parsed each time.
-  if (dir !== contentDir()) return parse();
-  return snapshot("content", snapshotKey(...texts.flat()), parse,
-    (t) => Buffer.from(JSON.stringify(t)), (b) => JSON.parse(b.toString("utf8")) as ParsedTree);
+  if (dir !== contentDir()) return { tree: parse(), fingerprint };
+  return {
+    tree: snapshot("content", fingerprint, parse, (t) => Buffer.from(JSON.stringify(t)), (b) => JSON.parse(b.toString("utf8")) as ParsedTree),
+    fingerprint,
+  };
 }
 
 function parseFile<S extends z.ZodType>(tree: ParsedTree, path: string, schema: S, problems: string[]): z.infer<S> | undefined {
@@ -117,7 +122,7 @@ function yamlFiles(dir: string): string[] {
 /** Reads and checks every content file; throws ContentError listing all problems at once. */
 export function loadKnowledge(dir = contentDir()): Knowledge {
   const problems: string[] = [];
-  const tree = parseTree(dir);
+  const { tree, fingerprint } = parseTree(dir);
   const services = new Map<string, Service>();
   const channels = new Map<string, Channel>();
   const sections = new Map<string, Section>();
@@ -197,5 +202,5 @@ export function loadKnowledge(dir = contentDir()): Knowledge {
   }
 
   if (problems.length > 0 || !guided || !domainFile) throw new ContentError(problems);
-  return { services, channels, sections, municipalityChannels, guided, domain: new DomainWords(domainFile), examples };
+  return { services, channels, sections, municipalityChannels, guided, domain: new DomainWords(domainFile), examples, fingerprint };
 }

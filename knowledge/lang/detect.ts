@@ -32,6 +32,15 @@ const PERSIAN_WORDS = /(^|\s)(ممنون|مرسی|مرسي|خداحافظ|چطو
 const UKRAINIAN_WORDS = /(^|[^\p{L}])(дякую|дуже|мені|мене|що|шукаю|роботу|працю|будь|ласка|вітаю|допоможіть|треба|потрібно|живу у|як|де)(?=[^\p{L}]|$)/gu;
 const RUSSIAN_WORDS = /(^|[^\p{L}])(спасибо|очень|мне|меня|что|ищу|работу|пожалуйста|здравствуйте|помогите|нужно|надо|как|где)(?=[^\p{L}]|$)/gu;
 
+/** A bit per language (LANGS order): a word's languages are one number. */
+export const langBit = (l: Lang): number => 1 << LANGS.indexOf(l);
+
+function popcount(m: number): number {
+  let n = 0;
+  for (let x = m; x; x &= x - 1) n++;
+  return n;
+}
+
 /** The most CLD3's guess can add to one language: reliable (2) × probability (≤ 1) × length factor (≤ 1). */
 const CLD3_MAX_VOTE = 2;
 
@@ -47,7 +56,7 @@ export class LanguageDetector {
   constructor(
     private readonly guess: NeuralGuesser,
     /** How many of the twelve languages' vocabularies hold a word, and which. */
-    private readonly vocabulary: Map<string, Set<Lang>>,
+    private readonly vocabulary: ReadonlyMap<string, number>,
     /** True when a Finnish morphological analyser knows the word. */
     private readonly isFinnishWord: (w: string) => boolean,
     /** Finnish service names people copy from their letters into any language ("kotoutumissuunnitelma"). */
@@ -97,7 +106,7 @@ export class LanguageDetector {
   private vocabVotes(lower: string, lang: Lang): number {
     let n = 0;
     for (const w of words(lower)) {
-      if (STOPWORDS[lang].has(w) || this.vocabulary.get(w)?.has(lang)) n++;
+      if (STOPWORDS[lang].has(w) || ((this.vocabulary.get(w) ?? 0) & langBit(lang)) !== 0) n++;
     }
     return n;
   }
@@ -110,9 +119,11 @@ export class LanguageDetector {
     const fi = LANGS.indexOf("fi");
     if (this.borrowed(w)) v[fi] += 0.4;
     else {
-      const langs = this.vocabulary.get(w);
-      if (langs) for (const l of langs) v[LANGS.indexOf(l)] += 1.5 / langs.size;
-      if (w.length >= 3 && this.isFinnishWord(w) && !langs?.has("en") && !langs?.has("sv")) v[fi] += 1;
+      const mask = this.vocabulary.get(w) ?? 0;
+      const shared = popcount(mask);
+      for (let i = 0; i < LANGS.length; i++) if (mask & (1 << i)) v[i] += 1.5 / shared;
+      const enOrSv = (mask & (langBit("en") | langBit("sv"))) !== 0;
+      if (w.length >= 3 && this.isFinnishWord(w) && !enOrSv) v[fi] += 1;
     }
     this.wordVotes.set(w, v);
     return v;

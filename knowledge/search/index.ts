@@ -49,8 +49,9 @@ export class ServiceIndex {
   /** A word's analysis and expansion, by language and word: the same word recurs across questions. */
   private readonly memo = new BoundedMemo<Group>(SEARCH.wordMemoBytes, groupBytes);
 
-  constructor(services: Service[], private readonly analyzer: TextAnalyzer) {
-    const key = snapshotKey(JSON.stringify(services), analyzer.finnish.hasMorphology ? "voikko" : "stemmer");
+  /** `fingerprint`: a hash of the content the services come from, which keys the snapshot (else the services themselves). */
+  constructor(services: Service[], private readonly analyzer: TextAnalyzer, fingerprint?: string) {
+    const key = snapshotKey(fingerprint ?? JSON.stringify(services), analyzer.finnish.hasMorphology ? "voikko" : "stemmer");
     const compiled = snapshot("index", key, () => compileIndex(buildIndexState(services, analyzer)), encodeCompiled, decodeCompiled);
     this.terms = new TermTable(compiled);
     this.postings = new Postings(compiled);
