@@ -67,6 +67,7 @@ export class ExampleClassifier {
     ({ slotHash: this.slotHash, slotRow: this.slotRow } = state);
     ({ idf: this.idf, start: this.start, postDoc: this.postDoc, postWeight: this.postWeight, docLabel: this.docLabel, labels: this.labels } = state);
     this.scores = new Float32Array(this.docLabel.length);
+    this.touched = new Int32Array(this.docLabel.length);
     this.maxPostings = Math.max(50, Math.floor(this.docLabel.length * config.maxDocShare));
   }
 
@@ -173,6 +174,8 @@ export class ExampleClassifier {
   /** Per-query scratch, reused: the text's n-gram hashes, and per label its best two examples. */
   private readonly scratch = { hashes: new Int32Array(1024), weights: new Float64Array(1024) };
   private first = new Float32Array(0);
+  /** The examples a query met, in the order met (at most every example once). */
+  private readonly touched: Int32Array;
   private second = new Float32Array(0);
 
   /**
@@ -207,21 +210,27 @@ export class ExampleClassifier {
     }
     if (kept === 0) return [];
     norm = Math.sqrt(norm);
+    // Examples met are listed as they are first met, so only they are visited afterwards.
+    const touched = this.touched;
+    let met = 0;
     for (let k = 0; k < kept; k++) {
       const qv = weights[k] / norm;
-      for (let i = start[rows[k]], end = start[rows[k] + 1]; i < end; i++) scores[postDoc[i]] += qv * postWeight[i];
+      for (let i = start[rows[k]], end = start[rows[k] + 1]; i < end; i++) {
+        const d = postDoc[i];
+        if (scores[d] === 0) touched[met++] = d;
+        scores[d] += qv * postWeight[i];
+      }
     }
-    // Per label: its best and second-best example. One pass over every example is cheaper than
-    // keeping a list of the touched ones while adding.
+    // Per label: its best and second-best example.
     if (this.first.length !== this.labels.length) {
       this.first = new Float32Array(this.labels.length);
       this.second = new Float32Array(this.labels.length);
     }
     const { first, second } = this;
     const seen: number[] = [];
-    for (let d = 0; d < scores.length; d++) {
+    for (let t = 0; t < met; t++) {
+      const d = touched[t];
       const s = scores[d];
-      if (s === 0) continue;
       scores[d] = 0;
       const l = docLabel[d];
       if (first[l] === 0 && second[l] === 0) seen.push(l);
