@@ -3,6 +3,7 @@
 import { createInterface } from "node:readline";
 import { createGuide } from "../../knowledge/guide";
 import { parseAskLine, parseAskRequest } from "../../knowledge/requests";
+import { warmUp } from "../../knowledge/warmup";
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
     process.stdout.write(r.answer + "\n");
     return;
   }
+  // A batch: compile the answer path before the first line rather than during the first hundreds.
+  warmUp(guide);
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   // Answers go out together once the lines at hand are answered (a write to a pipe is a system
   // call each); someone typing one line at a time still gets each answer at once.
