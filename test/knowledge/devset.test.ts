@@ -6,10 +6,10 @@ import { sharedGuide } from "../fixtures";
 // Per language and set: the least share right of channel kind, plan section, answer language,
 // service id (where the set names one) and out-of-scope decision. Each floor sits just under
 // what was measured (3 points for 40 or more questions, one question for smaller groups), so a
-// drop in any language fails the build. All four sets are development data now:
+// drop in any language fails the build. Every set here is development data now:
 // - devset.jsonl was written first and used while building;
 // - heldout.jsonl was written by someone who saw neither the code nor the first set;
-// - blind1-*.jsonl and blind2-*.jsonl were written blind by helpers who saw only the plan and
+// - blind1-*.jsonl, blind2-*.jsonl and blind4-*.jsonl were written blind by helpers who saw only the plan and
 //   the contract, each run once on the code of its day (first-run figures in the README); after
 //   that they are development data. The next round of measurement needs a new blind set.
 type Floors = [kind: number, section: number, lang: number, service: number, scope: number];
@@ -73,6 +73,22 @@ const FLOORS: Record<string, Record<string, Floors>> = {
     uk: [0.84, 0.76, 0.96, 0.96, 0.88],
     vi: [0.8, 0.92, 0.96, 0.96, 0.96],
     zh: [0.76, 0.76, 0.96, 0.96, 0.88],
+  },
+  "blind4-fisven.jsonl": {
+    en: [0.85, 0.87, 0.97, 0.97, 0.93],
+    fi: [0.83, 0.9, 0.97, 0.97, 0.95],
+    sv: [0.9, 0.9, 0.97, 0.97, 0.95],
+  },
+  "blind4-nine.jsonl": {
+    ar: [0.84, 0.76, 0.96, 0.96, 0.92],
+    et: [0.64, 0.76, 0.96, 0.96, 0.96],
+    fa: [0.68, 0.72, 0.96, 0.96, 0.96],
+    ru: [0.88, 0.84, 0.96, 0.96, 0.96],
+    so: [0.84, 0.84, 0.96, 0.96, 0.92],
+    tr: [0.76, 0.76, 0.96, 0.96, 0.88],
+    uk: [0.76, 0.72, 0.96, 0.96, 0.84],
+    vi: [0.84, 0.84, 0.92, 0.96, 0.96],
+    zh: [0.88, 0.84, 0.96, 0.96, 0.96],
   },
 };
 const KEYS: Array<keyof Tally> = ["kind", "section", "lang", "service", "scope"];
