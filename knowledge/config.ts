@@ -31,6 +31,11 @@ export const UNDERSTANDING = {
   smallTalkClearMargin: 0.2,
   /** ...and is at least this similar. */
   smallTalkFloor: 0.3,
+  /**
+   * ...and the message is at most this many words: small talk is short (the examples' longest has
+   * eight), and a longer message that says where one lives also says what one needs.
+   */
+  smallTalkMaxWords: 10,
 } as const;
 
 /** The word ranking's tunables (knowledge/search/): field weights and how a query term was found. */

@@ -32,7 +32,8 @@ export const PlacesFile = z.object({
 export type PlacesFile = z.infer<typeof PlacesFile>;
 
 /** Without diacritics, as people type on a foreign keyboard: "tyrnava", "seinajoella". */
-export const fold = (w: string): string => w.replace(/[äå]/g, "a").replace(/ö/g, "o");
+/** Letters people type either way: ä/a, ö/o, and the alef with or without madda or hamza (رآهه / راهه). */
+export const fold = (w: string): string => w.replace(/[äå]/g, "a").replace(/ö/g, "o").replace(/[آأإ]/g, "ا");
 
 const CASE_ENDINGS = ["", "n", "ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "an", "än", "en", "in", "on", "un", "yn", "ön", "een", "seen", "hin", "han", "hän", "lainen", "läinen", "laiset", "läiset"];
 
@@ -55,6 +56,7 @@ function scriptForms(name: string): string[] {
   // Russian writes и where Ukrainian writes і for the same Finnish sound (Каяани / Каяані).
   if (/^\p{Script=Cyrillic}/u.test(name)) forms.push(...forms.flatMap((f) => [f.replace(/и/g, "і"), f.replace(/і/g, "и")]));
   if (/^\p{Script=Arabic}/u.test(name)) for (const p of ["ب", "ل", "و", "وب", "ول"]) forms.push(p + name);
+  if (/\p{Script=Arabic}/u.test(name)) forms.push(...forms.map(fold));
   return forms;
 }
 

@@ -36,7 +36,8 @@ export function recognise(
   // Small talk that says nothing about a service: "I live in Oulu", "thanks". A word that happens to
   // be a service keyword ("живу" in "живу далеко") does not outweigh a close small-talk example.
   const clearTalk = talk !== undefined && talk.score >= bestService + U.smallTalkClearMargin;
-  if (talk && !named && talk.score >= U.smallTalkFloor && talk.score > bestService + U.smallTalkMargin && (lunrConfidence < U.suggestBelow || clearTalk)) {
+  const short = maskedText.split(/\s+/).filter(Boolean).length <= U.smallTalkMaxWords;
+  if (talk && !named && short && talk.score >= U.smallTalkFloor && talk.score > bestService + U.smallTalkMargin && (lunrConfidence < U.suggestBelow || clearTalk)) {
     return { type: "smalltalk", intent: talk.label.slice("smalltalk:".length) as SmallTalk, confidence: talk.score };
   }
   const combined = new Map<string, number>();
