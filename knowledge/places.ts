@@ -188,6 +188,9 @@ const isOutsideCued = (word: string): boolean => {
   return gazetteer().outside.has(w) || gazetteer().outside.has(fold(w));
 };
 
+/** Where a sentence ends, in the scripts of the twelve languages. */
+const SENTENCE_END = /[.?!;\n؟]+(?:\s|$)|[。？！]+/u;
+
 /** A per-call cache of a fact about the i-th word: each loop below asks the same words again. */
 function perWord<T>(n: number, fact: (i: number) => T): (i: number) => T {
   const known = new Array<T | undefined>(n);
@@ -203,14 +206,24 @@ function perWord<T>(n: number, fact: (i: number) => T): (i: number) => T {
 
 export function findPlace(text: string): PlaceMention {
   // Yli-Ii is part of Oulu, not Ii.
-  const ws = words(text.replace(/yli-ii/giu, "yliii"));
+  // A residence word speaks of places in its own sentence only: in "an interview in Helsingfors?
+  // I live in Pudasjärvi" or "Kuusamo'da oturuyorum. Oulu'daki kurslar" the other place is not home.
+  const sentences = text.replace(/yli-ii/giu, "yliii").split(SENTENCE_END);
+  const ws: string[] = [];
+  const sentenceOf: number[] = [];
+  sentences.forEach((part, k) => {
+    for (const w of words(part)) {
+      ws.push(w);
+      sentenceOf.push(k);
+    }
+  });
   const eleven = perWord(ws.length, (i) =>
     // "Oulun seutu" is the whole area, not the city.
     /^oulu/.test(ws[i]) && /^(seu|alue|työllisyysalue)/.test(ws[i + 1] ?? "") ? undefined : elevenOf(ws[i]));
   const residence = perWord(ws.length, (i) => RESIDENCE.test(ws[i]));
   const companyWord = perWord(ws.length, (i) => isCompanyWord(ws[i]));
   const near = (i: number, test: (j: number) => boolean, before: number, after: number) => {
-    for (let j = Math.max(0, i - before); j < Math.min(ws.length, i + 1 + after); j++) if (j !== i && test(j)) return true;
+    for (let j = Math.max(0, i - before); j < Math.min(ws.length, i + 1 + after); j++) if (j !== i && sentenceOf[j] === sentenceOf[i] && test(j)) return true;
     return false;
   };
   // Verb-final languages say the place first: "Kuusamo'da yaşıyorum", "Kuusamo ayaan deganahay".

@@ -28,6 +28,11 @@ describe("where the person lives, from their words", () => {
     ["asun kempelesä", "kempele", false],
     ["limingasa asun", "liminka", false],
     ["vaaleissa äänestin", undefined, false],
+    // A residence word speaks of its own sentence: the place before it in another sentence is not home.
+    ["Ersättning för en jobbintervju i Helsingfors? Jag bor i Pudasjärvi", "pudasjarvi", false],
+    ["Kuusamo'da oturuyorum, işsizim. Oulu'daki kurslara katılabilir miyim?", undefined, true],
+    // Persian writes Raahe with or without the madda.
+    ["من تو رآهه زندگی می‌کنم", undefined, true],
   ];
   for (const [text, municipality, outside] of cases) {
     it(`"${text}" → ${municipality ?? (outside ? "outside the area" : "unknown")}`, () => {
