@@ -37,7 +37,9 @@ export function recognise(
   // be a service keyword ("живу" in "живу далеко") does not outweigh a close small-talk example.
   const clearTalk = talk !== undefined && talk.score >= bestService + U.smallTalkClearMargin;
   const short = maskedText.split(/\s+/).filter(Boolean).length <= U.smallTalkMaxWords;
-  if (talk && !named && short && talk.score >= U.smallTalkFloor && talk.score > bestService + U.smallTalkMargin && (lunrConfidence < U.suggestBelow || clearTalk)) {
+  // "I live in Kajaani, can I join the courses in Oulu?" asks something: saying where one lives is no question.
+  const asksAfterPlace = talk?.label === "smalltalk:lives-in" && /[?？؟]/.test(maskedText);
+  if (talk && !named && short && !asksAfterPlace && talk.score >= U.smallTalkFloor && talk.score > bestService + U.smallTalkMargin && (lunrConfidence < U.suggestBelow || clearTalk)) {
     return { type: "smalltalk", intent: talk.label.slice("smalltalk:".length) as SmallTalk, confidence: talk.score };
   }
   const combined = new Map<string, number>();
