@@ -92,7 +92,7 @@ async function main(): Promise<void> {
     `GET /healthz, 32 connections:       ${load(server.healthz)}`,
     `POST /api/ask, 32 connections:      ${load(server.ask)}; each text different`,
     `ask / healthz throughput:           ${(server.ask.rps / server.healthz.rps).toFixed(2)}`,
-    `server RSS after the ask load:      ${server.afterRss.toFixed(0)} MiB (${server.ask.requests} distinct questions)`,
+    `server RSS after the ask load:      ${server.afterRss.toFixed(0)} MiB (${server.ask.requests} distinct questions); 30 s later ${server.settledRss.toFixed(0)} MiB`,
     `Direct Line post → reply polled:    p50 ${server.directLine.p50.toFixed(1)} ms, p99 ${server.directLine.p99.toFixed(1)} ms (n=${server.directLine.n})`,
   ].join("\n") + "\n");
 }

@@ -15,10 +15,13 @@ export interface ServerBench {
   healthz: Load;
   ask: Load;
   afterRss: number;
+  /** The same 30 s later: V8 gives back what the burst's garbage took once the server is idle. */
+  settledRss: number;
   directLine: { p50: number; p99: number; n: number };
 }
 
 const CONNECTIONS = 32;
+const SETTLE_MS = 30_000;
 const SECONDS = 10;
 
 async function freePort(): Promise<number> {
@@ -126,7 +129,9 @@ export async function serverBench(questions: Array<{ text: string; lang: string 
     }));
     const afterRss = rssOf(child.pid ?? 0);
     const dl = await directLine(base, questions.map((q) => q.text).reverse());
-    return { startMs: ms, idleRss, healthz, ask, afterRss, directLine: dl };
+    await sleep(SETTLE_MS);
+    const settledRss = rssOf(child.pid ?? 0);
+    return { startMs: ms, idleRss, healthz, ask, afterRss, settledRss, directLine: dl };
   } finally {
     child.kill("SIGTERM");
   }
