@@ -5,6 +5,8 @@ import { BoundedMemo } from "../memo";
 
 export interface FinnishAnalysis { readonly terms: readonly string[]; readonly parts: readonly string[]; readonly recognised: boolean }
 
+const LATIN = /[a-zäöåšž]/i;
+
 /** A word is analysed several times per question (language, search, vocabulary): once is enough. */
 const MEMO_BYTES = 2_000_000;
 
@@ -39,7 +41,8 @@ export class FinnishTerms {
     const terms = new Set<string>([word]);
     const parts = new Set<string>();
     let recognised = false;
-    if (this.morphology) {
+    // Finnish is written in Latin letters: a Cyrillic, Arabic or Chinese word is never one of its words.
+    if (this.morphology && LATIN.test(word)) {
       const a = this.morphology.analyze(word);
       recognised = a.baseForms.length > 0;
       for (const b of a.baseForms) terms.add(b.replace(/-/g, ""));
