@@ -45,3 +45,10 @@ export function unpack(b: Buffer): { meta: unknown; arrays: Record<string, Typed
   }
   return { meta, arrays };
 }
+
+/** One array of an unpacked snapshot, of the type expected; a snapshot without it is refused (and rebuilt). */
+export function typed<T extends Typed>(arrays: Record<string, Typed>, name: string, make: new (...args: never[]) => T): T {
+  const a = arrays[name];
+  if (!(a instanceof make)) throw new Error(`snapshot: ${name} missing`);
+  return a;
+}

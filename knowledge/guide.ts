@@ -1,7 +1,7 @@
 import type { i18n } from "i18next";
 import { answerText, buildAnswer, channelRef, serviceOption } from "./answer";
 import { createI18n, translator, type Translate } from "./i18n";
-import { langBit, loadCld3, LanguageDetector } from "./lang/detect";
+import { loadCld3, LanguageDetector } from "./lang/detect";
 import { languageVocabulary } from "./lang/vocabulary";
 import { loadKnowledge, type Knowledge, type Service } from "./load";
 import { targetName } from "./localize";
@@ -13,7 +13,7 @@ import { ExampleClassifier } from "./understand/classifier";
 import { recognise } from "./understand/recognizer";
 import { maskPlaces, trainingExamples } from "./understand/training";
 import { route, type Route, type Target } from "./route";
-import { LANGS, type AskRequest, type AskResponse, type ChannelRef, type Lang, type MunicipalityId, type Role, type SmallTalk } from "./schema";
+import { langBit, LANGS, type AskRequest, type AskResponse, type ChannelRef, type Lang, type MunicipalityId, type Role, type SmallTalk } from "./schema";
 import { ServiceIndex, type SearchResult } from "./search";
 import { TextAnalyzer } from "./text/analyzer";
 import { FinnishTerms } from "./text/finnish";

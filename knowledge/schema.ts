@@ -4,6 +4,8 @@ import { z } from "zod";
 import { TEXT_MAX_CHARS } from "./limits";
 
 export const LANGS = ["fi", "sv", "en", "ru", "uk", "et", "ar", "fa", "so", "zh", "vi", "tr"] as const;
+/** A bit per language, in LANGS order: a set of languages is one number, "one of these" one AND. */
+export const langBit = (l: Lang): number => 1 << LANGS.indexOf(l);
 export const Lang = z.enum(LANGS);
 export type Lang = z.infer<typeof Lang>;
 export const RTL_LANGS: readonly Lang[] = ["ar", "fa"];

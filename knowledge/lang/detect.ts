@@ -1,7 +1,7 @@
 import { loadModule } from "cld3-asm";
 import { DETECT } from "../config";
 import { BoundedMemo } from "../memo";
-import { LANGS, type Lang } from "../schema";
+import { langBit, LANGS, type Lang } from "../schema";
 import { STOPWORDS } from "../text/stopwords";
 import { words } from "../text/tokenize";
 
@@ -32,8 +32,6 @@ const PERSIAN_WORDS = /(^|\s)(ممنون|مرسی|مرسي|خداحافظ|چطو
 const UKRAINIAN_WORDS = /(^|[^\p{L}])(дякую|дуже|мені|мене|що|шукаю|роботу|працю|будь|ласка|вітаю|допоможіть|треба|потрібно|живу у|як|де)(?=[^\p{L}]|$)/gu;
 const RUSSIAN_WORDS = /(^|[^\p{L}])(спасибо|очень|мне|меня|что|ищу|работу|пожалуйста|здравствуйте|помогите|нужно|надо|как|где)(?=[^\p{L}]|$)/gu;
 
-/** A bit per language (LANGS order): a word's languages are one number. */
-export const langBit = (l: Lang): number => 1 << LANGS.indexOf(l);
 
 function popcount(m: number): number {
   let n = 0;

@@ -1,6 +1,6 @@
 import { SEARCH } from "../config";
-import { pack, unpack, type Typed } from "../binary";
-import { LANGS } from "../schema";
+import { pack, typed, unpack, type Typed } from "../binary";
+import { langBit, LANGS } from "../schema";
 import type { IndexState } from "./build";
 
 /**
@@ -60,7 +60,7 @@ export function compileIndex(state: IndexState): CompiledIndex {
   };
   const df = new Map(state.df);
   const langs = new Uint16Array(indexTerms);
-  state.termLangs.forEach(([, ls], i) => { for (const l of ls) langs[i] |= 1 << LANGS.indexOf(l); });
+  state.termLangs.forEach(([, ls], i) => { for (const l of ls) langs[i] |= langBit(l); });
 
   const refIndex = new Map<string, number>();
   const refOf = (ref: string) => {
@@ -127,11 +127,7 @@ export function decodeCompiled(b: Buffer): CompiledIndex {
   const { meta, arrays } = unpack(b);
   const m = meta as Pick<CompiledIndex, "terms" | "indexTerms" | "surface" | "refs" | "docCount">;
   if (!Array.isArray(m.terms) || !Array.isArray(m.refs) || !Array.isArray(m.surface)) throw new Error("snapshot: not a compiled index");
-  const get = <T extends Typed>(k: ArrayName, make: new (...args: never[]) => T): T => {
-    const a = arrays[k];
-    if (!(a instanceof make)) throw new Error(`snapshot: ${k} missing`);
-    return a;
-  };
+  const get = <T extends Typed>(k: ArrayName, make: new (...args: never[]) => T): T => typed(arrays, k, make);
   return {
     ...m,
     langs: get("langs", Uint16Array), idf: get("idf", Float64Array), sorted: get("sorted", Int32Array),

@@ -1,7 +1,7 @@
 import { SEARCH } from "../config";
 import { BoundedMemo } from "../memo";
 import type { Service } from "../load";
-import type { Lang } from "../schema";
+import { langBit, type Lang } from "../schema";
 import { snapshot, snapshotKey } from "../snapshot";
 import type { TextAnalyzer } from "../text/analyzer";
 import { STOPWORDS } from "../text/stopwords";
@@ -10,7 +10,7 @@ import { buildIndexState } from "./build";
 import { compileIndex, decodeCompiled, encodeCompiled } from "./compiled";
 import { NameIndex } from "./names";
 import { Postings } from "./score";
-import { langBit, TermTable, type Group } from "./terms";
+import { TermTable, type Group } from "./terms";
 
 export { oneEditApart } from "./terms";
 

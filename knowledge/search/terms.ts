@@ -1,9 +1,6 @@
 import { SEARCH } from "../config";
-import { LANGS, type Lang } from "../schema";
 import type { CompiledIndex } from "./compiled";
 
-/** A bit per language, so "is this term in one of these languages" is one AND. */
-export const langBit = (l: Lang): number => 1 << LANGS.indexOf(l);
 
 /**
  * One query word and the index terms that stand for it, each with a weight. `ids` is -1 for a

@@ -1,4 +1,4 @@
-import { pack, unpack, type Typed } from "../binary";
+import { pack, typed, unpack, type Typed } from "../binary";
 import { featureHashes, features } from "./ngrams";
 
 export interface LabelScore {
@@ -145,11 +145,7 @@ export class ExampleClassifier {
     const { meta, arrays } = unpack(b);
     const labels = (meta as { labels?: unknown }).labels;
     if (!Array.isArray(labels) || !labels.every((l): l is string => typeof l === "string")) throw new Error("snapshot: no labels");
-    const get = <T extends Typed>(k: string, make: new (...args: never[]) => T): T => {
-      const a = arrays[k];
-      if (!(a instanceof make)) throw new Error(`snapshot: ${k} missing`);
-      return a;
-    };
+    const get = <T extends Typed>(k: string, make: new (...args: never[]) => T): T => typed(arrays, k, make);
     return {
       labels, features: get("features", Int32Array), idf: get("idf", Float32Array), start: get("start", Int32Array),
       postDoc: get("postDoc", Int32Array), postWeight: get("postWeight", Float32Array), docLabel: get("docLabel", Int32Array),

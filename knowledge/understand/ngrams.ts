@@ -21,10 +21,11 @@ function hash(s: string, from: number, to: number): number {
 
 /**
  * Features of a text: each word padded with spaces and cut into character n-grams, plus the
- * whole word. Linear in the text's length. Works the same for every script, needs no stemmer,
- * and matches "työkokeiluun" with "työkokeilu", "tyokokeilu" half-way, and a typo most of the way.
+ * whole word (counted twice). Linear in the text's length. Works the same for every script, needs
+ * no stemmer, and matches "työkokeiluun" with "työkokeilu", "tyokokeilu" half-way, and a typo
+ * most of the way.
  */
-export function features(text: string, out: Map<number, number> = new Map()): Map<number, number> {
+function eachFeature(text: string, emit: (hash: number, times: number) => void): void {
   const norm = normalize(text);
   for (const m of norm.matchAll(LETTERS)) {
     const w = ` ${m[0]} `;
@@ -33,41 +34,31 @@ export function features(text: string, out: Map<number, number> = new Map()): Ma
     const min = han ? 1 : NGRAM_MIN;
     const max = han ? 3 : NGRAM_MAX;
     for (let n = min; n <= max; n++) {
-      for (let i = 0; i + n <= w.length; i++) {
-        const f = hash(w, i, i + n);
-        out.set(f, (out.get(f) ?? 0) + 1);
-      }
+      for (let i = 0; i + n <= w.length; i++) emit(hash(w, i, i + n), 1);
     }
-    const whole = hash(w, 0, w.length) ^ 0x1bd1e995;
-    out.set(whole, (out.get(whole) ?? 0) + 2);
+    emit(hash(w, 0, w.length) ^ 0x1bd1e995, 2);
   }
+}
+
+/** The features with their counts (training). */
+export function features(text: string, out: Map<number, number> = new Map()): Map<number, number> {
+  eachFeature(text, (h, times) => out.set(h, (out.get(h) ?? 0) + times));
   return out;
 }
 
 /**
- * The same features into a reusable buffer, as hashes (unsorted, repeated as often as they occur);
+ * The features into a reusable buffer, as hashes (unsorted, repeated as often as they occur);
  * returns how many were written. For the query path: no map, no allocation once the buffer is big enough.
  */
 export function featureHashes(text: string, buf: { hashes: Int32Array }): number {
-  const norm = normalize(text);
   let n = 0;
-  const push = (h: number, times: number) => {
+  eachFeature(text, (h, times) => {
     if (n + times > buf.hashes.length) {
       const bigger = new Int32Array(Math.max(buf.hashes.length * 2, n + times));
       bigger.set(buf.hashes.subarray(0, n));
       buf.hashes = bigger;
     }
     for (let t = 0; t < times; t++) buf.hashes[n++] = h;
-  };
-  for (const m of norm.matchAll(LETTERS)) {
-    const w = ` ${m[0]} `;
-    const han = /\p{Script=Han}/u.test(m[0]);
-    const min = han ? 1 : NGRAM_MIN;
-    const max = han ? 3 : NGRAM_MAX;
-    for (let len = min; len <= max; len++) {
-      for (let i = 0; i + len <= w.length; i++) push(hash(w, i, i + len), 1);
-    }
-    push(hash(w, 0, w.length) ^ 0x1bd1e995, 2);
-  }
+  });
   return n;
 }
