@@ -25,8 +25,8 @@ export async function startServer(env: NodeJS.ProcessEnv = {}, onPort?: number):
   const full: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", REITTI_QUIET: "1", ...env };
   // `{ HOST: undefined }` means: leave it unset, as a user who never heard of it would.
   for (const k of Object.keys(full)) if (full[k] === undefined) delete full[k];
-  // The same V8 flag as `npm start` (package.json): a small young generation keeps memory flat.
-  const child: ChildProcess = spawn(process.execPath, ["--max-semi-space-size=1", join(projectRoot(), "dist", "bot", "main.js")], {
+  // The same V8 flags as `npm start` (package.json): a small young generation and a heap that favours size keep memory flat.
+  const child: ChildProcess = spawn(process.execPath, ["--max-semi-space-size=1", "--optimize-for-size", join(projectRoot(), "dist", "bot", "main.js")], {
     env: full,
     stdio: ["ignore", "ignore", "pipe"],
   });
