@@ -1,4 +1,6 @@
+import assert from "node:assert/strict";
 import { createGuide, type Guide } from "../knowledge/guide";
+import type { Service } from "../knowledge/load";
 
 let shared: Promise<Guide> | undefined;
 
@@ -7,4 +9,11 @@ export function sharedGuide(): Promise<Guide> {
   process.env.REITTI_QUIET = "1";
   shared ??= createGuide();
   return shared;
+}
+
+/** A service of the content by id; a missing one fails the test that asked for it. */
+export function serviceOf(guide: Guide, id: string): Service {
+  const s = guide.kb.services.get(id);
+  assert.ok(s, `service ${id} exists`);
+  return s;
 }

@@ -1,17 +1,13 @@
 import assert from "node:assert/strict";
 import type { Guide } from "../../knowledge/guide";
-import { sharedGuide } from "../fixtures";
+import { serviceOf, sharedGuide } from "../fixtures";
 
 describe("routing follows the plan", () => {
   let guide: Guide;
   before(async () => {
     guide = await sharedGuide();
   });
-  const service = (id: string) => {
-    const s = guide.kb.services.get(id);
-    assert.ok(s, `service ${id} exists`);
-    return s;
-  };
+  const service = (id: string) => serviceOf(guide, id);
 
   it("a local service goes to the person's own municipality", () => {
     const r = guide.routeFor(service("work-trial"), { municipality: "kempele", lang: "fi" });

@@ -8,18 +8,14 @@ import type { Guide } from "../../knowledge/guide";
 import { inLang } from "../../knowledge/localize";
 import { projectRoot } from "../../knowledge/paths";
 import { LANGS, type Lang } from "../../knowledge/schema";
-import { sharedGuide } from "../fixtures";
+import { serviceOf, sharedGuide } from "../fixtures";
 
 describe("content truth (issue 8)", () => {
   let guide: Guide;
   before(async () => {
     guide = await sharedGuide();
   });
-  const service = (id: string) => {
-    const s = guide.kb.services.get(id);
-    assert.ok(s, `service ${id} exists`);
-    return s;
-  };
+  const service = (id: string) => serviceOf(guide, id);
   const note = (key: string, lang: Lang) => guide.t(lang)(`notes:${key}`);
   /** 1.8.2024 as each language writes it in our texts. */
   const AUG_2024 = /1\.8\.2024|2024年8月1日/;
