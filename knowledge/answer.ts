@@ -59,7 +59,8 @@ export function buildAnswer(kb: Knowledge, s: Service, route: Route, lang: Lang,
     todo: route.reason === "outside" ? undefined : todoFor(s, target, lang, t),
     notes,
     alternatives: route.alternatives.map((a) => channelRef(a, lang, t)),
-    citations: s.sections.map((id) => {
+    // Sent to another area because section 1 names the eleven municipalities: the answer rests on it too.
+    citations: [...s.sections, ...(route.reason === "outside" && !s.sections.includes("1") ? ["1"] : [])].map((id) => {
       const title = kb.sections.get(id)?.title;
       return { id, label: sectionLabel(id, t), title: title && inLang(title, lang) };
     }),

@@ -36,6 +36,8 @@ export interface AnswerContext {
   companyOutside?: boolean;
   foreignLanguage?: boolean;
   movingHere?: boolean;
+  /** Channel ids the person named in the message. */
+  named?: readonly string[];
 }
 
 /** A text read once: the language it is written in (and how sure), and the place it names. */
@@ -164,6 +166,7 @@ class GuideImpl implements Guide {
     const ctx: AnswerContext = {
       lang, municipality: person.home, role: person.role, outside: person.outside, company: person.company,
       companyOutside: person.companyOutside, foreignLanguage: person.foreignLanguage, movingHere: person.movingHere,
+      named: person.named,
     };
     const result = this.index.search(text, written, isPlaceWord);
     const base = { lang, alternatives: [], citations: [], needs: [], suggestions: [], details: null };

@@ -163,6 +163,8 @@ export function loadKnowledge(dir = contentDir()): Knowledge {
     if (services.has(s.id)) problems.push(`${name}: field "id": ${s.id} is used twice`);
     if (s.channel && !channels.has(s.channel)) problems.push(`${name}: field "channel": no channel "${s.channel}" in knowledge/content/channels/`);
     if (s.channel && channels.get(s.channel)?.kind !== s.route) problems.push(`${name}: field "channel": "${s.channel}" is not of kind ${s.route}`);
+    if (s.ouluChannel && !channels.has(s.ouluChannel)) problems.push(`${name}: field "ouluChannel": no channel "${s.ouluChannel}" in knowledge/content/channels/`);
+    if (s.ouluChannel && s.route !== "municipality") problems.push(`${name}: field "ouluChannel": only a service routed to the municipality has one`);
     if ((s.route === "state") && !s.channel) problems.push(`${name}: field "channel": a state route must name the state channel`);
     s.alternatives.forEach((a, i) => {
       if (!knownAlternative(a)) problems.push(`${name}: field "alternatives.${i}": no channel "${a}"`);

@@ -21,10 +21,19 @@ export interface Person {
   movingHere: boolean;
   /** A foreign-language client (vieraskielinen): decides walk-in at International House (plan 5.1). */
   foreignLanguage: boolean;
+  /** Channel ids the message names ("voiko BusinessAsemalle mennä ilman ajanvarausta?"). */
+  named: string[];
 }
 
 // Words that show the person speaks as a Finnish or Swedish speaker whatever language they type in.
 const FINNISH_SPEAKER = /\b(finnish citizen|finnish national|i am finnish|i'm finnish|im finnish|born in finland|suomen kansalai|olen suomalainen|syntyperäinen|finsk medborgare|jag är finländsk|jag är finsk)/u;
+
+// Someone (the person or the one they ask for) who does not use Finnish or Swedish with the services:
+// a foreign-language client, whatever language the message is in ("vaimo ei puhu vielä suomea").
+const NO_FINNISH = /(\b(?:e[ni]|eikä|emme|eivät) (?:vielä |kovin |hyvin |juuri |juurikaan |oikein )?(?:puhu|osaa|ymmärrä)\p{L}* (?:vielä |kovin |hyvin |juuri |juurikaan |oikein )?(?:suome|suomen kiel)|huono(?:lla)? suome|englanniksi|englannin kielellä|muulla kielellä kuin suome|(?:talar|pratar|kan|förstår) (?:inte|ännu inte|inte ännu|dålig|bara) (?:\p{L}+ )?(?:finska|engelska|arabiska|ryska|somaliska)|på engelska|(?:don't|do not|doesn't|does not|dont|doesnt|can't|cannot) (?:yet )?(?:speak|understand|know) (?:any |much |good )?finnish|no finnish|in english)/u;
+
+/** Channels a person can name, by the words they use for them: asking about BusinessAsema is asking about it. */
+const NAMED_CHANNELS: ReadonlyArray<[id: string, pattern: RegExp]> = [["businessasema", /business[- ]?asem/u]];
 
 // Words that show an immigrant, in any of the twelve languages.
 const IMMIGRANT = /(maahanmuutt|kotoutu|oleskelulu|pakolai|immigra|refugee|asylum|residence permit|integration plan|invandr|flykting|uppehållstillstånd|мигрант|иммигрант|беженц|біженц|вид на жительство|посвідк|pagulane|elamisluba|لاجئ|مهاجر|پناهنده|اقامت|qaxooti|soo galooti|难民|移民|居留|người nhập cư|tị nạn|göçmen|mülteci|oturma izni)/u;
@@ -66,7 +75,8 @@ export function readPerson(input: PersonInput): Person {
     company: company?.municipality,
     companyOutside: company?.outside === true && !company.municipality,
     movingHere,
-    foreignLanguage: !finnishSpeaker && (immigrant || !RESIDENCE_LANGS.has(input.written)),
+    foreignLanguage: !finnishSpeaker && (immigrant || !RESIDENCE_LANGS.has(input.written) || NO_FINNISH.test(lower)),
+    named: NAMED_CHANNELS.filter(([, p]) => p.test(lower)).map(([id]) => id),
   };
 }
 

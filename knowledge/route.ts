@@ -22,6 +22,8 @@ export interface RouteContext {
   foreignLanguage?: boolean;
   /** Planning to move to the area: International House informs them (plan 3.2.2). */
   movingHere?: boolean;
+  /** Channel ids the person named: asking about BusinessAsema's walk-in gets BusinessAsema. */
+  named?: readonly string[];
 }
 
 export interface Route {
@@ -76,6 +78,10 @@ export function route(kb: Knowledge, service: Service, given: RouteContext): Rou
     return c;
   };
   const own = ctx.municipality ? ch(kb.municipalityChannels.get(ctx.municipality) ?? channel("businessasema")) : undefined;
+  // Where Oulu residents get this local service, when the plan names a place for it (2.1: walk-in at
+  // BusinessAsema): for an Oulu resident, or for someone who asks about that place and lives nowhere else known.
+  const atOulu = service.ouluChannel !== undefined
+    && (ctx.municipality === "oulu" || (!ctx.municipality && ctx.named?.includes(service.ouluChannel) === true));
 
   let target: Target;
   let reason: Route["reason"];
@@ -92,6 +98,9 @@ export function route(kb: Knowledge, service: Service, given: RouteContext): Rou
       target = ch(channel("other-employment-area"));
       reason = "outside";
     }
+  } else if (atOulu && service.ouluChannel && (!isForeignLanguage(ctx) || ctx.named?.includes(service.ouluChannel))) {
+    target = ch(channel(service.ouluChannel));
+    reason = "oulu-at-businessasema";
   } else if (service.foreignLanguageRoute === "international-house" && isForeignLanguage(ctx)) {
     target = ch(channel("international-house-oulu"));
     reason = "international-house";
@@ -118,6 +127,8 @@ export function route(kb: Knowledge, service: Service, given: RouteContext): Rou
   };
   // Once moved, the plan's own channel serves them: name it beside International House.
   if (reason === "moving-here") push(service.route === "municipality" ? own : ch(channel(service.channel ?? DEFAULT_CHANNEL.businessasema)));
+  // Asked about BusinessAsema without saying where they live: residents of the other ten go to their own municipality.
+  if (reason === "oulu-at-businessasema" && !ctx.municipality) push({ type: "own-municipality" });
   if (ctx.outside) {
     push(ch(channel("tyomarkkinatori")));
   } else {

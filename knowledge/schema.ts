@@ -76,6 +76,8 @@ export const ServiceFile = z.object({
   channel: z.string().optional(),
   /** Where foreign-language clients go instead (plan 5.1: their walk-in is at International House). */
   foreignLanguageRoute: ChannelKind.optional(),
+  /** A channel id where Oulu residents get this local service (plan 2.1: their walk-in is at BusinessAsema). */
+  ouluChannel: z.string().optional(),
   /** Further channel ids that also serve this need. */
   alternatives: z.array(z.string()).default([]),
   sections: z.array(SectionId).min(1),

@@ -13,6 +13,10 @@ describe("routing by the person, not by the language they write", () => {
     ["Asun Tampereella ja suunnittelen muuttoa Ouluun", {}, "international-house", "3.2.2: people planning to move here"],
     ["I live in Tampere and I'm planning to move to Oulu next spring, where can I get information about jobs there?", {}, "international-house", "3.2.2"],
     ["I live in Kempele and need general advice about employment services", {}, "municipality", "3.2.2: alongside the municipality, not instead"],
+    ["Voinko tulla kysymään neuvoa ilman ajanvarausta? Asun Oulussa.", {}, "businessasema", "2.1: Oulu residents walk in at BusinessAsema"],
+    ["Do I need an appointment to visit BusinessAsema?", {}, "businessasema", "asking about BusinessAsema's walk-in gets BusinessAsema"],
+    ["Mieheni ei osaa suomea. Missä hän voi käydä kysymässä työasioista ilman ajanvarausta?", {}, "international-house", "5.1: a foreign-language client, though the message is Finnish"],
+    ["Min fru talar inte finska ännu. Kan hon komma in utan tidsbokning och fråga om jobb?", {}, "international-house", "5.1, in Swedish"],
   ];
   for (const [text, req, kind, why] of cases) {
     it(`"${text}" → ${kind} (${why})`, () => {

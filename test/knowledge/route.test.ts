@@ -20,6 +20,11 @@ describe("routing follows the plan", () => {
     assert.equal(r.reason, "oulu-at-businessasema");
     assert.match(guide.channelRef(r.target, "fi").name, /BusinessAsema/);
   });
+  it("someone living outside the area is told so on the plan's section 1, the list of the eleven", () => {
+    const r = guide.ask({ text: "Asun Kajaanissa ja etsin töitä, mistä saan apua?" });
+    assert.equal(r.channel?.kind, "other-area");
+    assert.ok(r.citations.includes("1"), r.citations.join());
+  });
   it("a local service with no known municipality asks for it", () => {
     const r = guide.routeFor(service("work-trial"), { lang: "fi" });
     assert.deepEqual(r.needs, ["municipality"]);
