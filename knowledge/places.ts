@@ -140,16 +140,35 @@ export interface PlaceMention {
   company?: { municipality?: MunicipalityId; outside: boolean };
 }
 
-/** Asked for every word of every question by the search, the classifier's masking and small talk. */
-const placeWords = new BoundedMemo<boolean>(PLACE_WORD_MEMO_BYTES, (_v, k) => 48 + 2 * k.length);
+/**
+ * What one word says about places, as bits, worked out once per word: words recur across questions,
+ * and each word is asked about by the search, the classifier's masking, small talk and findPlace.
+ */
+const F_OUTSIDE = 1 << 8;
+const F_OUTSIDE_CUED = 1 << 9;
+const F_RESIDENCE = 1 << 10;
+const F_COMPANY = 1 << 11;
+const ids = MunicipalityId.options;
+const wordFacts = new BoundedMemo<number>(PLACE_WORD_MEMO_BYTES, (_v, k) => 48 + 2 * k.length);
+
+function factsOf(w: string): number {
+  const known = wordFacts.get(w);
+  if (known !== undefined) return known;
+  const eleven = elevenOf(w);
+  const wrong = eleven ? undefined : misspelled(w);
+  const f = (eleven ? ids.indexOf(eleven) + 1 : 0) | ((wrong ? ids.indexOf(wrong) + 1 : 0) << 4)
+    | (isOutside(w) ? F_OUTSIDE : 0) | (isOutsideCued(w) ? F_OUTSIDE_CUED : 0)
+    | (RESIDENCE.test(w) ? F_RESIDENCE : 0) | (isCompanyWord(w) ? F_COMPANY : 0);
+  wordFacts.set(w, f);
+  return f;
+}
+const elevenIn = (f: number): MunicipalityId | undefined => ((f & 15) === 0 ? undefined : ids[(f & 15) - 1]);
+const misspeltIn = (f: number): MunicipalityId | undefined => (((f >> 4) & 15) === 0 ? undefined : ids[((f >> 4) & 15) - 1]);
 
 /** Whether one word names a place: one of the eleven, or somewhere else in Finland. */
 export function isPlaceWord(w: string): boolean {
-  const known = placeWords.get(w);
-  if (known !== undefined) return known;
-  const is = elevenOf(w) !== undefined || isOutsideCued(w);
-  placeWords.set(w, is);
-  return is;
+  const f = factsOf(w);
+  return (f & 15) !== 0 || (f & F_OUTSIDE_CUED) !== 0;
 }
 
 // Long names that people misspell ("Kempelesä", "Limingasa", "Pudasjärvelä"). Short ones
@@ -188,6 +207,8 @@ const isOutsideCued = (word: string): boolean => {
   return gazetteer().outside.has(w) || gazetteer().outside.has(fold(w));
 };
 
+const HAN = /\p{Script=Han}/u;
+
 /** Where a sentence ends, in the scripts of the twelve languages. */
 const SENTENCE_END = /[.?!;\n؟]+(?:\s|$)|[。？！]+/u;
 
@@ -217,11 +238,12 @@ export function findPlace(text: string): PlaceMention {
       sentenceOf.push(k);
     }
   });
-  const eleven = perWord(ws.length, (i) =>
+  const facts = ws.map(factsOf);
+  const eleven = (i: number) =>
     // "Oulun seutu" is the whole area, not the city.
-    /^oulu/.test(ws[i]) && /^(seu|alue|työllisyysalue)/.test(ws[i + 1] ?? "") ? undefined : elevenOf(ws[i]));
-  const residence = perWord(ws.length, (i) => RESIDENCE.test(ws[i]));
-  const companyWord = perWord(ws.length, (i) => isCompanyWord(ws[i]));
+    /^oulu/.test(ws[i]) && /^(seu|alue|työllisyysalue)/.test(ws[i + 1] ?? "") ? undefined : elevenIn(facts[i]);
+  const residence = (i: number) => (facts[i] & F_RESIDENCE) !== 0;
+  const companyWord = (i: number) => (facts[i] & F_COMPANY) !== 0;
   const near = (i: number, test: (j: number) => boolean, before: number, after: number) => {
     for (let j = Math.max(0, i - before); j < Math.min(ws.length, i + 1 + after); j++) if (j !== i && sentenceOf[j] === sentenceOf[i] && test(j)) return true;
     return false;
@@ -229,8 +251,8 @@ export function findPlace(text: string): PlaceMention {
   // Verb-final languages say the place first: "Kuusamo'da yaşıyorum", "Kuusamo ayaan deganahay".
   const cued = perWord(ws.length, (i) => near(i, residence, 3, 2));
   const companyCued = perWord(ws.length, (i) => near(i, companyWord, 4, 2));
-  const outside = perWord(ws.length, (i) => isOutside(ws[i]));
-  const outsideCued = perWord(ws.length, (i) => isOutsideCued(ws[i]));
+  const outside = (i: number) => (facts[i] & F_OUTSIDE) !== 0;
+  const outsideCued = (i: number) => (facts[i] & F_OUTSIDE_CUED) !== 0;
 
   let company: PlaceMention["company"];
   for (let i = 0; i < ws.length && !company; i++) {
@@ -249,7 +271,7 @@ export function findPlace(text: string): PlaceMention {
   const withCompany = (p: PlaceMention): PlaceMention => (company ? { ...p, company } : p);
 
   // Chinese has no spaces: a place name is found inside the text; a home elsewhere wins.
-  const han = gazetteer().unspaced.filter(([n]) => text.includes(n));
+  const han = HAN.test(text) ? gazetteer().unspaced.filter(([n]) => text.includes(n)) : [];
   // A home elsewhere written in Latin letters inside Chinese ("我住在Espoo") still wins.
   const latinElsewhere = ws.some((w, i) => /^[a-zäöå]/.test(w) && outsideCued(i) && (cued(i) || /住在|住|在/.test(text)));
   if (han.length > 0 && latinElsewhere) return withCompany({ outside: true, also: han.find(([, id]) => id !== "outside")?.[1] as MunicipalityId | undefined });
@@ -271,7 +293,7 @@ export function findPlace(text: string): PlaceMention {
     if (id && !(company && companyCued(i))) return withCompany({ municipality: id, outside: false });
   }
   for (let i = 0; i < ws.length; i++) {
-    const id = misspelled(ws[i]);
+    const id = misspeltIn(facts[i]);
     if (id && !(company && companyCued(i))) return withCompany({ municipality: id, outside: false });
   }
   for (let i = 0; i < ws.length; i++) {
