@@ -68,6 +68,12 @@ export class ExampleClassifier {
     ({ idf: this.idf, start: this.start, postDoc: this.postDoc, postWeight: this.postWeight, docLabel: this.docLabel, labels: this.labels } = state);
     this.scores = new Float32Array(this.docLabel.length);
     this.touched = new Int32Array(this.docLabel.length);
+    const nl = this.labels.length;
+    this.first = new Float32Array(nl);
+    this.second = new Float32Array(nl);
+    this.seen = new Int32Array(nl);
+    this.topLabel = new Int32Array(nl);
+    this.topScore = new Float64Array(nl);
     this.maxPostings = Math.max(50, Math.floor(this.docLabel.length * config.maxDocShare));
   }
 
@@ -169,10 +175,14 @@ export class ExampleClassifier {
 
   /** Per-query scratch, reused: the text's n-gram hashes, and per label its best two examples. */
   private readonly scratch = { hashes: new Int32Array(1024), weights: new Float64Array(1024) };
-  private first = new Float32Array(0);
   /** The examples a query met, in the order met (at most every example once). */
   private readonly touched: Int32Array;
-  private second = new Float32Array(0);
+  /** Per label, its best and second-best example's score; the labels met, in the order met; the leaders. */
+  private readonly first: Float32Array;
+  private readonly second: Float32Array;
+  private readonly seen: Int32Array;
+  private readonly topLabel: Int32Array;
+  private readonly topScore: Float64Array;
 
   /**
    * Labels ranked by similarity to the text, the best `limit` of them; only labels with some
@@ -218,30 +228,40 @@ export class ExampleClassifier {
       }
     }
     // Per label: its best and second-best example.
-    if (this.first.length !== this.labels.length) {
-      this.first = new Float32Array(this.labels.length);
-      this.second = new Float32Array(this.labels.length);
-    }
-    const { first, second } = this;
-    const seen: number[] = [];
+    const { first, second, seen } = this;
+    let labelsMet = 0;
     for (let t = 0; t < met; t++) {
       const d = touched[t];
       const s = scores[d];
       scores[d] = 0;
       const l = docLabel[d];
-      if (first[l] === 0 && second[l] === 0) seen.push(l);
+      if (first[l] === 0 && second[l] === 0) seen[labelsMet++] = l;
       if (s > first[l]) {
         second[l] = first[l];
         first[l] = s;
       } else if (s > second[l]) second[l] = s;
     }
+    // The best `limit` labels by insertion into a short sorted list; equal scores keep first-met order.
     const w = this.config.secondWeight;
-    const scoreOf = (l: number) => Math.min(1, (first[l] + w * second[l]) / (1 + w));
-    // Only the leaders become objects; a stable sort keeps first-met order among equal scores.
-    const ranked = Float64Array.from(seen, scoreOf);
-    const order = seen.map((_, i) => i).sort((a, b) => ranked[b] - ranked[a]);
-    const out = order.slice(0, Math.min(limit, order.length)).map((i) => ({ label: this.labels[seen[i]], score: ranked[i] }));
-    for (const l of seen) first[l] = second[l] = 0;
+    const k = Math.min(limit, labelsMet);
+    const { topLabel, topScore } = this;
+    let size = 0;
+    for (let i = 0; i < labelsMet; i++) {
+      const l = seen[i];
+      const sc = Math.min(1, (first[l] + w * second[l]) / (1 + w));
+      first[l] = second[l] = 0;
+      if (size === k && sc <= topScore[size - 1]) continue;
+      let j = size < k ? size++ : size - 1;
+      while (j > 0 && topScore[j - 1] < sc) {
+        topScore[j] = topScore[j - 1];
+        topLabel[j] = topLabel[j - 1];
+        j--;
+      }
+      topScore[j] = sc;
+      topLabel[j] = l;
+    }
+    const out: LabelScore[] = new Array<LabelScore>(size);
+    for (let i = 0; i < size; i++) out[i] = { label: this.labels[topLabel[i]], score: topScore[i] };
     return out;
   }
 }
