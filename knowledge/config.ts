@@ -70,6 +70,15 @@ export const DETECT = {
   wordMemoBytes: 1_000_000,
 } as const;
 
+/** Rendered answers (knowledge/guide.ts). */
+export const RENDER = {
+  /**
+   * An answer's text and structure depend only on the service, the route, the language and the
+   * services offered beside it, so each combination is rendered once and kept, up to this many bytes.
+   */
+  answerMemoBytes: 4_000_000,
+} as const;
+
 /** Start-up warm-up of the answer path (knowledge/warmup.ts). */
 export const WARM_UP = {
   /** Example phrasings asked per language: 25 × 12 took about 0.6 s and halved the cost of the next few hundred questions. */

@@ -5,15 +5,16 @@ import { loadCld3, LanguageDetector } from "./lang/detect";
 import { languageVocabulary } from "./lang/vocabulary";
 import { loadKnowledge, type Knowledge, type Service } from "./load";
 import { targetName } from "./localize";
-import { UNDERSTANDING as U } from "./config";
+import { RENDER, UNDERSTANDING as U } from "./config";
+import { BoundedMemo } from "./memo";
 import { snapshot, snapshotKey } from "./snapshot";
 import { readPerson, type Person } from "./person";
 import { findPlace, isPlaceWord, MUNICIPALITY_NAMES, type PlaceMention } from "./places";
 import { ExampleClassifier } from "./understand/classifier";
 import { recognise } from "./understand/recognizer";
 import { maskPlaces, trainingExamples } from "./understand/training";
-import { route, type Route, type Target } from "./route";
-import { langBit, LANGS, type AskRequest, type AskResponse, type ChannelRef, type Lang, type MunicipalityId, type Role, type SmallTalk } from "./schema";
+import { route, targetId, type Route, type Target } from "./route";
+import { langBit, LANGS, type Answer, type AskRequest, type AskResponse, type ChannelRef, type Lang, type MunicipalityId, type Role, type SmallTalk } from "./schema";
 import { ServiceIndex, type SearchResult } from "./search";
 import { TextAnalyzer } from "./text/analyzer";
 import { FinnishTerms } from "./text/finnish";
@@ -182,7 +183,7 @@ class GuideImpl implements Guide {
     if (heard.type === "smalltalk") return reply(this.smallTalk(heard.intent, person, lang));
 
     const confidence = heard.confidence;
-    const suggestions = heard.ranked.slice(0, 3).map((h) => serviceOption(this.kb.services.get(h.id)!, lang));
+    const suggested = () => heard.ranked.slice(0, 3).map((h) => serviceOption(this.kb.services.get(h.id)!, lang));
     const inDomain = this.kb.domain.matches(text) || heard.named || heard.exampleScore >= U.exampleInDomain
       || (heard.agree && heard.exampleScore >= U.agreeInDomain);
     if (!inDomain && confidence < U.outOfDomainBelow) {
@@ -191,6 +192,7 @@ class GuideImpl implements Guide {
       return reply(t("answer:outOfScope"), true);
     }
     if (confidence < GUESS_FLOOR) {
+      const suggestions = suggested();
       const general = this.kb.services.get("employment-advice")!;
       const r = this.routeFor(general, ctx);
       return {
@@ -201,7 +203,7 @@ class GuideImpl implements Guide {
       };
     }
     const service = this.kb.services.get(heard.ranked[0].id)!;
-    const offered = confidence < SUGGEST_BELOW ? suggestions.filter((s) => s.id !== service.id) : [];
+    const offered = confidence < SUGGEST_BELOW ? suggested().filter((s) => s.id !== service.id) : [];
     return this.respond(service, ctx, confidence, offered);
   }
 
@@ -223,18 +225,29 @@ class GuideImpl implements Guide {
     return this.respond(service, ctx, 1, []);
   }
 
+  private readonly rendered = new BoundedMemo<{ details: Answer; text: string }>(RENDER.answerMemoBytes, (v, k) => 2 * k.length + 6 * v.text.length + 512);
+
   /** Every rendering of a service answer (text, API, card) comes from the one structured answer. */
   private respond(service: Service, ctx: AnswerContext, confidence: number, offered: AskResponse["suggestions"]): AskResponse {
     const { lang } = ctx;
-    const t = this.t(lang);
-    const details = buildAnswer(this.kb, service, this.routeFor(service, ctx), lang, t, offered);
+    const route = this.routeFor(service, ctx);
+    // Everything the rendering reads: many different questions share one.
+    const key = [service.id, lang, route.reason, targetId(route.target), route.needs.join(), route.alternatives.map(targetId).join(), offered.map((o) => o.id).join()].join("|");
+    let r = this.rendered.get(key);
+    if (!r) {
+      const t = this.t(lang);
+      const details = buildAnswer(this.kb, service, route, lang, t, offered);
+      r = { details, text: answerText(details, t) };
+      this.rendered.set(key, r);
+    }
+    const { details, text } = r;
     return {
       lang,
       outOfScope: false,
       service: { id: service.id, title: serviceOption(service, lang).title, delivery: service.delivery, sections: service.sections },
       channel: details.channel,
       alternatives: details.alternatives,
-      answer: answerText(details, t),
+      answer: text,
       confidence: round3(confidence),
       citations: details.citations.map((c) => c.id),
       needs: details.route.needs,
