@@ -4,7 +4,7 @@ import { listServices, ServiceQuery } from "../knowledge/catalogue";
 import type { Guide } from "../knowledge/guide";
 import { AskRequest, Lang, MunicipalityId } from "../knowledge/schema";
 import { BODY_MAX_BYTES } from "./config";
-import { jsonBody, onlyMethods, sendError, validated } from "./edge";
+import { jsonBody, onlyMethods, sendError, sendJson, validated } from "./edge";
 
 export { sendError };
 
@@ -17,7 +17,7 @@ export function apiRouter(guide: Guide, limit: RequestHandler): Router {
   const router = express.Router();
 
   router.post("/ask", limit, ...jsonBody(BODY_MAX_BYTES.api), validated({ body: AskRequest }, ({ body }, _req, res) => {
-    res.json(guide.ask(body));
+    sendJson(res, guide.ask(body));
   }));
 
   router.get("/services", validated({ query: ServiceQuery }, ({ query }, _req, res) => {

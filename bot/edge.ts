@@ -11,6 +11,15 @@ export function sendError(res: Response, status: number, code: string, message: 
   res.status(status).json({ error: { code, message, ...(field ? { field } : {}) } });
 }
 
+/**
+ * A 200 JSON reply written straight out: express's res.json would also hash the body for an ETag,
+ * which no one revalidates on a POST.
+ */
+export function sendJson(res: Response, value: unknown): void {
+  const body = JSON.stringify(value);
+  res.status(200).set("Content-Type", "application/json; charset=utf-8").set("Content-Length", String(Buffer.byteLength(body))).end(body);
+}
+
 /** Whether the request carries a body at all (POSTs without one are fine where no body is needed). */
 function hasBody(req: Request): boolean {
   return req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
