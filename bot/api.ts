@@ -2,7 +2,7 @@ import express, { type RequestHandler, type Router } from "express";
 import { z } from "zod";
 import { listServices, ServiceQuery } from "../knowledge/catalogue";
 import type { Guide } from "../knowledge/guide";
-import { AskRequest, Lang, MunicipalityId } from "../knowledge/schema";
+import { AskRequest, Lang, MunicipalityId, type AskResponse } from "../knowledge/schema";
 import { BODY_MAX_BYTES } from "./config";
 import { jsonBody, onlyMethods, sendError, sendJson, validated } from "./edge";
 
@@ -12,12 +12,26 @@ const GuidanceQuery = z.object({ lang: Lang.default("fi"), municipality: Municip
 const SectionsQuery = z.object({ lang: Lang.default("fi") });
 const ServiceId = z.object({ id: z.string().max(100) });
 
+/**
+ * The answer as JSON. Many questions share one rendered answer (the guide keeps it), so its
+ * `details` are serialised once per rendered answer and spliced in; the rest is per question.
+ */
+const detailsJson = new WeakMap<object, string>();
+export function askJson(r: AskResponse): string {
+  const { details, ...rest } = r;
+  if (!details) return JSON.stringify(r);
+  let d = detailsJson.get(details);
+  if (d === undefined) detailsJson.set(details, (d = JSON.stringify(details)));
+  return `${JSON.stringify(rest).slice(0, -1)},"details":${d}}`;
+}
+
 /** POST /api/ask and GET /api/services, per ../shared/spec/ask-contract.md. */
 export function apiRouter(guide: Guide, limit: RequestHandler): Router {
   const router = express.Router();
 
   router.post("/ask", limit, ...jsonBody(BODY_MAX_BYTES.api), validated({ body: AskRequest }, ({ body }, _req, res) => {
-    sendJson(res, guide.ask(body));
+    const r = guide.ask(body);
+    sendJson(res, r, askJson(r));
   }));
 
   router.get("/services", validated({ query: ServiceQuery }, ({ query }, _req, res) => {

@@ -15,9 +15,8 @@ export function sendError(res: Response, status: number, code: string, message: 
  * A 200 JSON reply written straight out: express's res.json would also hash the body for an ETag,
  * which no one revalidates on a POST.
  */
-export function sendJson(res: Response, value: unknown): void {
-  const body = JSON.stringify(value);
-  res.status(200).set("Content-Type", "application/json; charset=utf-8").set("Content-Length", String(Buffer.byteLength(body))).end(body);
+export function sendJson(res: Response, value: unknown, body = JSON.stringify(value)): void {
+  res.writeHead(200, { "Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(body) }).end(body);
 }
 
 /** Whether the request carries a body at all (POSTs without one are fine where no body is needed). */

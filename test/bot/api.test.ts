@@ -31,6 +31,15 @@ describe("the HTTP API", () => {
     assert.equal(body.lang, "fi");
   });
 
+  it("two questions with the same answer get the same details, each with its own confidence", async () => {
+    const a = AskResponse.parse(await (await post(JSON.stringify({ text: "Missä voin hakea palkkatukea?" }))).json());
+    const b = AskResponse.parse(await (await post(JSON.stringify({ text: "palkkatuki hakemus, kuka päättää" }))).json());
+    assert.equal(a.service?.id, "pay-subsidy");
+    assert.equal(b.service?.id, "pay-subsidy");
+    assert.deepEqual(a.details, b.details);
+    assert.equal(typeof a.confidence, "number");
+  });
+
   it("POST /api/ask adds the structured answer the text is written from (details)", async () => {
     const r = await post(JSON.stringify({ text: "I want a work trial, I live in Kempele", lang: "en" }));
     const body = AskResponse.parse(await r.json());
