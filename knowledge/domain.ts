@@ -2,6 +2,9 @@ import { z } from "zod";
 import { Lang } from "./schema";
 import { normalize } from "./text/tokenize";
 
+/** The article and the one-letter words Arabic writes onto a noun (و ب ف ل ک + ال, or لل). */
+const ARABIC_PREFIX = /^(?:[وبفلک]?ال|لل)(?=\p{Script=Arabic}{2})/u;
+
 export const DomainFile = z.partialRecord(Lang, z.array(z.string().trim().min(2)).min(1));
 export type DomainFile = z.infer<typeof DomainFile>;
 
@@ -31,7 +34,9 @@ export class DomainWords {
   matches(text: string): boolean {
     const t = normalize(text);
     if (this.phrases.some((p) => t.includes(p))) return true;
-    for (const w of t.split(/[^\p{L}\p{N}-]+/u)) {
+    for (const word of t.split(/[^\p{L}\p{N}-]+/u)) {
+      // Arabic joins the article and small words to the noun: "البطالة", "والتوظيف", "للعمل".
+      const w = word.replace(ARABIC_PREFIX, "");
       for (let k = 2; k <= Math.min(w.length, this.longest); k++) if (this.prefixes.has(w.slice(0, k))) return true;
     }
     return false;
