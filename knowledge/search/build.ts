@@ -61,7 +61,10 @@ export function buildIndexState(services: Service[], analyzer: TextAnalyzer): In
     for (const k of s.liite1) for (const n of alternatives(k)) addName(n, "fi", SEARCH.nameBonus);
     // A one-word keyword lifts only if it is long enough to be specific ("kurssi" is not).
     const specific = (k: string) => /\s/.test(k.trim()) || k.trim().length >= 9;
-    for (const l of LANGS) for (const k of s.keywords[l] ?? []) if (specific(k)) addName(k, l, SEARCH.phraseBonus);
+    // A one-word proper name among the keywords ("Yrittäjä-Suomi", "Ohjaamo", "Finnvera") names the
+    // service as its title does; other phrases lift less.
+    const properName = (k: string) => /^\p{Lu}[\p{L}\p{N}-]*\p{L}$/u.test(k.trim()) && k.trim().length >= 4;
+    for (const l of LANGS) for (const k of s.keywords[l] ?? []) if (specific(k)) addName(k, l, properName(k) ? SEARCH.nameBonus : SEARCH.phraseBonus);
     for (const l of LANGS) for (const text of [s.title[l], ...(s.keywords[l] ?? [])]) if (text) for (const w of words(text)) surface.add(w);
     for (const k of s.liite1) for (const w of words(k)) surface.add(w);
     names.set(s.id, own);

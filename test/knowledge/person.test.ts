@@ -17,6 +17,8 @@ describe("routing by the person, not by the language they write", () => {
     ["Do I need an appointment to visit BusinessAsema?", {}, "businessasema", "asking about BusinessAsema's walk-in gets BusinessAsema"],
     ["Mieheni ei osaa suomea. Missä hän voi käydä kysymässä työasioista ilman ajanvarausta?", {}, "international-house", "5.1: a foreign-language client, though the message is Finnish"],
     ["Min fru talar inte finska ännu. Kan hon komma in utan tidsbokning och fråga om jobb?", {}, "international-house", "5.1, in Swedish"],
+    ["What does Yrittäjä-Suomi do for someone opening a small shop?", {}, "state", "2.1: naming the state's Yrittäjä-Suomi gets it, not general start-up advice"],
+    ["Yrittäjä-Suomi能帮我什么？我想开一家小店", {}, "state", "2.1, the Finnish name inside Chinese"],
   ];
   for (const [text, req, kind, why] of cases) {
     it(`"${text}" → ${kind} (${why})`, () => {
