@@ -184,7 +184,7 @@ class GuideImpl implements Guide {
 
     const confidence = heard.confidence;
     const suggested = () => heard.ranked.slice(0, 3).map((h) => serviceOption(this.kb.services.get(h.id)!, lang));
-    const inDomain = this.kb.domain.matches(text) || heard.named || heard.exampleScore >= U.exampleInDomain
+    const inDomain = this.kb.domain.matches(text) || result.hits[0]?.named === "title" || heard.exampleScore >= U.exampleInDomain
       || (heard.agree && heard.exampleScore >= U.agreeInDomain);
     if (!inDomain && confidence < U.outOfDomainBelow) {
       // Words no language knows and no example resembles: not a question about something else, just unreadable.
